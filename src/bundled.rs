@@ -1,0 +1,26 @@
+//! The control list compiled into the binary by `build.rs`.
+
+use crate::list::measures::Measures;
+use crate::list::model::ControlList;
+use std::sync::OnceLock;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/list.bin"));
+
+/// The bundled list (EU dual-use list, Annex I of Regulation (EU) 2021/821), decoded once.
+pub fn list() -> &'static ControlList {
+    static LIST: OnceLock<ControlList> = OnceLock::new();
+    LIST.get_or_init(|| postcard::from_bytes(BYTES).expect("build.rs wrote a valid list"))
+}
+
+/// Size of the shipped list data and destination data in bytes, for the size report.
+pub fn size() -> usize {
+    BYTES.len() + MEASURES.len()
+}
+
+static MEASURES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/measures.bin"));
+
+/// The bundled destination data (general authorisations, Annex IV, embargoes), decoded once.
+pub fn measures() -> &'static Measures {
+    static DATA: OnceLock<Measures> = OnceLock::new();
+    DATA.get_or_init(|| postcard::from_bytes(MEASURES).expect("build.rs wrote valid measures"))
+}

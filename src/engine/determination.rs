@@ -1,0 +1,216 @@
+//! The classification result for one entry: outcome, reasons, citations, and what to ask next.
+//!
+//! What it does: turns an [`Evaluation`] into what a person reads and what the record keeps:
+//! "listed under 3A001.b.2", "released by Note 2 to 3A225", "not caught by 3A225", or "needs
+//! these answers", each with the citation of the instrument, entry and consolidation.
+//!
+//! Why: the tool guides; it is not legal advice. Every outcome says what it rests on, including
+//! the parts of the list that are not encoded and the figures that could not be verified.
+
+use super::evaluate::{evaluate, Evaluation, Facts, Missing, Truth};
+use crate::list::model::{Condition, ControlList, Entry};
+use crate::list::units::Dimension;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// Caught by at least one sub-item and not released.
+    Listed,
+    /// Would be caught, but a note releases it.
+    Released,
+    /// Every sub-item decided, none catches it.
+    NotListed,
+    /// Some criteria still need the user's figures or answers.
+    NeedsAnswers,
+}
+
+/// A question the engine still needs answered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Ask {
+    Value {
+        id: String,
+        label: String,
+        help: String,
+        dimension: Dimension,
+    },
+    YesNo {
+        id: String,
+        text: String,
+        help: String,
+        /// The defined term that decides it: (term, definition in our words, source).
+        term: Option<(String, String, String)>,
+        source: String,
+    },
+    Cas,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Determination {
+    pub entry: String,
+    pub outcome: Outcome,
+    /// Listed: the most specific items. Released: the notes that release.
+    pub codes: Vec<String>,
+    /// One sentence for the user.
+    pub summary: String,
+    /// What each statement rests on.
+    pub citations: Vec<String>,
+    /// What to ask next, most deciding first.
+    pub next: Vec<Ask>,
+    /// Limits of this answer: parts not encoded, unverified figures used.
+    pub caveats: Vec<String>,
+    pub evaluation: Evaluation,
+}
+
+/// Classifies an item against one entry.
+pub fn determine(list: &ControlList, entry: &Entry, facts: &Facts) -> Determination {
+    let evaluation = evaluate(list, entry, facts);
+    let outcome = if !evaluation.listed.is_empty() {
+        Outcome::Listed
+    } else if !evaluation.missing.is_empty() {
+        Outcome::NeedsAnswers
+    } else if !evaluation.released.is_empty() {
+        Outcome::Released
+    } else {
+        Outcome::NotListed
+    };
+    let codes = match outcome {
+        Outcome::Listed => evaluation.listed.clone(),
+        Outcome::Released => evaluation.released.clone(),
+        _ => Vec::new(),
+    };
+    let summary = match outcome {
+        Outcome::Listed => format!(
+            "Listed: the item is caught by {} of the EU dual-use list. Exporting it from the EU needs an authorisation (Article 3(1)).",
+            codes.join(", ")
+        ),
+        Outcome::Released => format!(
+            "Not controlled under {}: it meets the entry's criteria but is released by {}.",
+            entry.code,
+            codes.join(", ")
+        ),
+        Outcome::NotListed => format!("Not caught by {}: no sub-item matches the figures and answers given.", entry.code),
+        Outcome::NeedsAnswers => format!(
+            "Not decided yet: {} more answer(s) needed for {}.",
+            evaluation.missing.len(),
+            entry.code
+        ),
+    };
+    let mut citations = vec![list.citation(&entry.code)];
+    for c in &codes {
+        let cite = list.citation(c);
+        if !citations.contains(&cite) {
+            citations.push(cite);
+        }
+    }
+    if outcome == Outcome::Listed {
+        citations.push("Regulation (EU) 2021/821, Article 3(1)".into());
+    }
+    for r in &evaluation.released {
+        if r.contains("General") {
+            citations.push(format!("{}, {}", list.instrument, r));
+        }
+    }
+    let mut caveats = Vec::new();
+    if let Some(part) = &entry.not_encoded {
+        if outcome != Outcome::Listed {
+            caveats.push(format!(
+                "Not encoded in this tool yet: {part}. Check those parts against the official text before relying on this result."
+            ));
+        }
+    }
+    for r in &evaluation.items {
+        for f in &r.findings {
+            if let Some(why) = &f.unverified {
+                caveats.push(format!("{}: figure used is unverified ({why}).", r.code));
+            }
+        }
+    }
+    for (i, item) in entry.items.iter().enumerate() {
+        if let Some(why) = &item.unverified {
+            if evaluation.items[i].status != Truth::No || outcome == Outcome::NotListed {
+                caveats.push(format!("{}: unverified ({why}).", item.code));
+            }
+        }
+    }
+    caveats.dedup();
+    let next = evaluation
+        .missing
+        .iter()
+        .filter_map(|m| ask_for(list, entry, m))
+        .collect();
+    Determination {
+        entry: entry.code.clone(),
+        outcome,
+        codes,
+        summary,
+        citations,
+        next,
+        caveats,
+        evaluation,
+    }
+}
+
+fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> {
+    Some(match missing {
+        Missing::Value(id) => {
+            let p = entry.param(id)?;
+            Ask::Value {
+                id: id.clone(),
+                label: p.label.clone(),
+                help: p.help.clone(),
+                dimension: p.dimension,
+            }
+        }
+        Missing::Answer(id) => {
+            if let Some(q) = entry.question(id) {
+                Ask::YesNo {
+                    id: id.clone(),
+                    text: q.text.clone(),
+                    help: q.help.clone(),
+                    term: q.term.as_ref().and_then(|t| list.definition(t)).map(|d| {
+                        (d.term.clone(), d.text.clone(), d.source.clone())
+                    }),
+                    source: list.citation(&entry.code),
+                }
+            } else {
+                let r = list.general_releases.iter().find(|r| &r.id == id)?;
+                Ask::YesNo {
+                    id: id.clone(),
+                    text: r.question.clone(),
+                    help: String::new(),
+                    term: r.term.as_ref().and_then(|t| list.definition(t)).map(|d| {
+                        (d.term.clone(), d.text.clone(), d.source.clone())
+                    }),
+                    source: r.source.clone(),
+                }
+            }
+        }
+        Missing::Cas => Ask::Cas,
+    })
+}
+
+/// Every yes/no question id and parameter id an entry can ask, for validating saved work.
+pub fn known_fact_ids(list: &ControlList, entry: &Entry) -> (Vec<String>, Vec<String>) {
+    let mut questions: Vec<String> = entry.questions.iter().map(|q| q.id.clone()).collect();
+    questions.extend(super::evaluate::applicable_releases(list, entry).map(|r| r.id.clone()));
+    let params = entry.params.iter().map(|p| p.id.clone()).collect();
+    (questions, params)
+}
+
+/// Counts the thresholds of an entry (for coverage figures).
+pub fn thresholds(entry: &Entry) -> usize {
+    fn count(c: &Condition) -> usize {
+        match c {
+            Condition::Threshold(_) => 1,
+            Condition::Any(l) | Condition::All(l) => l.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    entry
+        .items
+        .iter()
+        .flat_map(|i| i.when.iter())
+        .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
+        .map(count)
+        .sum()
+}

@@ -1,0 +1,460 @@
+//! Evaluating one entry against an item's figures and answers.
+//!
+//! What it does: walks the entry's tree and decides, for every sub-item, whether the item is
+//! caught, not caught, released by a note, or still undecided, with the reason for each. It
+//! never fails: an unknown figure or answer makes a criterion undecided, and the undecided
+//! criteria become the questions the user is asked next, most deciding first.
+//!
+//! Why three-valued: "not listed" may only be said when every branch is decided. A missing
+//! figure must never read as "below the threshold".
+
+use crate::list::model::{Combine, Condition, ControlList, Entry, NoteKind, Threshold};
+use crate::list::units::Dimension;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What the user has told us about their item, for one entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facts {
+    /// Parameter id to value in the base unit of its dimension.
+    pub values: BTreeMap<String, f64>,
+    /// Question id to the yes/no answer.
+    pub answers: BTreeMap<String, bool>,
+    /// The item's CAS number, for chemical entries.
+    pub cas: Option<String>,
+}
+
+/// Three-valued truth: decided yes, decided no, or not yet known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Truth {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Truth {
+    fn from_bool(b: bool) -> Truth {
+        if b {
+            Truth::Yes
+        } else {
+            Truth::No
+        }
+    }
+
+    fn and(items: impl IntoIterator<Item = Truth>) -> Truth {
+        let mut out = Truth::Yes;
+        for t in items {
+            match t {
+                Truth::No => return Truth::No,
+                Truth::Unknown => out = Truth::Unknown,
+                Truth::Yes => {}
+            }
+        }
+        out
+    }
+
+    fn or(items: impl IntoIterator<Item = Truth>) -> Truth {
+        let mut out = Truth::No;
+        for t in items {
+            match t {
+                Truth::Yes => return Truth::Yes,
+                Truth::Unknown => out = Truth::Unknown,
+                Truth::No => {}
+            }
+        }
+        out
+    }
+}
+
+/// Something the engine still needs from the user.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Missing {
+    Value(String),
+    Answer(String),
+    Cas,
+}
+
+/// One criterion and how it came out, for the explanation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    pub truth: Truth,
+    /// E.g. "Peak saturated power output 60 W > 40 W: met".
+    pub text: String,
+    pub unverified: Option<String>,
+}
+
+/// How one item came out.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemResult {
+    pub code: String,
+    /// Whether the item's own criteria and its sub-items catch the item (before releases).
+    pub caught: Truth,
+    /// Whether a note on it or on a parent releases it.
+    pub released_by: Option<String>,
+    /// Final: caught and not released.
+    pub status: Truth,
+    pub findings: Vec<Finding>,
+}
+
+/// The outcome of evaluating one entry.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    pub entry: String,
+    pub items: Vec<ItemResult>,
+    /// The most specific items that catch the item.
+    pub listed: Vec<String>,
+    /// Notes (with their items) that released the item where it would otherwise be caught.
+    pub released: Vec<String>,
+    /// What is still needed, most deciding first.
+    pub missing: Vec<Missing>,
+}
+
+impl Evaluation {
+    pub fn outcome(&self) -> Truth {
+        if !self.listed.is_empty() {
+            Truth::Yes
+        } else if !self.missing.is_empty() {
+            Truth::Unknown
+        } else {
+            Truth::No
+        }
+    }
+}
+
+struct Ctx<'a> {
+    list: &'a ControlList,
+    entry: &'a Entry,
+    facts: &'a Facts,
+}
+
+/// How a decontrol note on an item came out.
+#[derive(Clone)]
+enum Release {
+    No,
+    Unknown,
+    By(String),
+}
+
+/// Evaluates `entry` against `facts`.
+pub fn evaluate(list: &ControlList, entry: &Entry, facts: &Facts) -> Evaluation {
+    let ctx = Ctx { list, entry, facts };
+    let mut results: Vec<Option<ItemResult>> = vec![None; entry.items.len()];
+    let mut releases = vec![Release::No; entry.items.len()];
+    eval_item(&ctx, 0, None, &mut results, &mut releases);
+    let items: Vec<ItemResult> = results.into_iter().flatten().collect();
+
+    let mut listed = Vec::new();
+    collect_listed(entry, 0, &items, &mut listed);
+    let mut released = Vec::new();
+    for (i, r) in items.iter().enumerate() {
+        let item = &entry.items[i];
+        let parent_released = item.parent.is_some_and(|p| items[p].released_by.is_some());
+        if let (Truth::Yes, Some(by), false) = (r.caught, &r.released_by, parent_released) {
+            if !released.contains(by) {
+                released.push(by.clone());
+            }
+        }
+    }
+    let mut missing: BTreeMap<Missing, u32> = BTreeMap::new();
+    if listed.is_empty() {
+        collect_missing(&ctx, 0, &items, &releases, &mut missing);
+    }
+    if !listed.is_empty() || items[0].status == Truth::Unknown {
+        match general_release(&ctx, &items, &mut missing) {
+            Some(by) if !listed.is_empty() => {
+                released.push(by);
+                listed.clear();
+            }
+            _ => {}
+        }
+    }
+    let mut missing: Vec<(Missing, u32)> = missing.into_iter().collect();
+    missing.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Evaluation {
+        entry: entry.code.clone(),
+        items,
+        listed,
+        released,
+        missing: missing.into_iter().map(|(m, _)| m).collect(),
+    }
+}
+
+/// The most specific items that catch the item. Under an "all of the following" item the
+/// sub-items are criteria of that item, not alternatives, so the item itself is reported.
+fn collect_listed(entry: &Entry, index: usize, items: &[ItemResult], out: &mut Vec<String>) {
+    if items[index].status != Truth::Yes {
+        return;
+    }
+    let item = &entry.items[index];
+    let listed_children: Vec<usize> = item.children.iter().copied().filter(|c| items[*c].status == Truth::Yes).collect();
+    if item.combine == Combine::All || listed_children.is_empty() {
+        out.push(item.code.clone());
+    } else {
+        for c in listed_children {
+            collect_listed(entry, c, items, out);
+        }
+    }
+}
+
+/// Applies the General Technology / Software / Nuclear Technology Note releases to software
+/// and technology entries that would otherwise catch the item. Returns the release that the
+/// user's answers make apply; records the unanswered ones as missing.
+fn general_release(ctx: &Ctx, items: &[ItemResult], missing: &mut BTreeMap<Missing, u32>) -> Option<String> {
+    if !ctx.entry.is_software_or_technology() || items[0].caught == Truth::No {
+        return None;
+    }
+    let mut unanswered = Vec::new();
+    for r in applicable_releases(ctx.list, ctx.entry) {
+        match ctx.facts.answers.get(&r.id) {
+            Some(true) => return Some(format!("{} ({})", r.note, r.id)),
+            Some(false) => {}
+            None => unanswered.push(r.id.clone()),
+        }
+    }
+    for id in unanswered {
+        missing.entry(Missing::Answer(id)).or_insert(1);
+    }
+    None
+}
+
+/// The general-note releases that apply to a software or technology entry.
+pub fn applicable_releases<'a>(
+    list: &'a ControlList,
+    entry: &'a Entry,
+) -> impl Iterator<Item = &'a crate::list::model::GeneralRelease> + 'a {
+    list.general_releases.iter().filter(move |r| {
+        r.groups.contains(&entry.group)
+            && (r.categories.is_empty() || r.categories.contains(&entry.category))
+            && !r.except_entries.iter().any(|p| entry.code.starts_with(p.as_str()))
+    })
+}
+
+fn eval_item(
+    ctx: &Ctx,
+    index: usize,
+    inherited: Option<String>,
+    out: &mut Vec<Option<ItemResult>>,
+    releases: &mut Vec<Release>,
+) {
+    let item = &ctx.entry.items[index];
+    let mut findings = Vec::new();
+    let own = own_truth(ctx, index, &mut findings);
+
+    let release = match inherited {
+        Some(by) => Release::By(by),
+        None => decontrol(ctx, &item.code),
+    };
+    let pass_down = match &release {
+        Release::By(by) => Some(by.clone()),
+        _ => None,
+    };
+    for c in &item.children {
+        eval_item(ctx, *c, pass_down.clone(), out, releases);
+    }
+    let combine = |pick: fn(&ItemResult) -> Truth| {
+        if item.children.is_empty() {
+            return Truth::Yes;
+        }
+        let truths = item.children.iter().map(|c| out[*c].as_ref().map_or(Truth::Unknown, pick));
+        match item.combine {
+            Combine::Any => Truth::or(truths),
+            Combine::All => Truth::and(truths),
+        }
+    };
+    let caught = Truth::and([own, combine(|r| r.caught)]);
+    let unreleased = Truth::and([own, combine(|r| r.status)]);
+    let status = match &release {
+        Release::By(_) => Truth::No,
+        Release::Unknown if unreleased == Truth::Yes => Truth::Unknown,
+        _ => unreleased,
+    };
+    out[index] = Some(ItemResult {
+        code: item.code.clone(),
+        caught,
+        released_by: pass_down,
+        status,
+        findings,
+    });
+    releases[index] = release;
+}
+
+/// The item's own criteria: its conditions, its CAS number, and whether it only points elsewhere.
+fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
+    let item = &ctx.entry.items[index];
+    let mut own: Vec<Truth> = item.when.iter().map(|c| eval_condition(ctx, c, findings)).collect();
+    if let Some(cas) = &item.cas {
+        own.push(match &ctx.facts.cas {
+            Some(given) => {
+                let t = Truth::from_bool(normalise_cas(given) == normalise_cas(cas));
+                findings.push(Finding {
+                    truth: t,
+                    text: format!("CAS {given} {} {cas}", if t == Truth::Yes { "=" } else { "≠" }),
+                    unverified: None,
+                });
+                t
+            }
+            None => Truth::Unknown,
+        });
+    }
+    if item.see.is_some() {
+        // A pointer elsewhere ("SEE MILITARY GOODS CONTROLS") does not control here.
+        own.push(Truth::No);
+    }
+    Truth::and(own)
+}
+
+/// Whether a decontrol note attached to `code` releases the item.
+fn decontrol(ctx: &Ctx, code: &str) -> Release {
+    let mut out = Release::No;
+    for note in ctx.entry.notes_on(code).filter(|n| n.kind == NoteKind::Decontrol) {
+        let mut scratch = Vec::new();
+        let t = Truth::and(note.release_when.iter().map(|c| eval_condition(ctx, c, &mut scratch)).collect::<Vec<_>>());
+        match t {
+            Truth::Yes => return Release::By(format!("{code} {}", note.label)),
+            Truth::Unknown => out = Release::Unknown,
+            Truth::No => {}
+        }
+    }
+    out
+}
+
+/// Collects the facts that could still change the outcome: only in undecided items, and
+/// weighted so that criteria higher in the tree (which decide more) come first.
+fn collect_missing(
+    ctx: &Ctx,
+    index: usize,
+    items: &[ItemResult],
+    releases: &[Release],
+    missing: &mut BTreeMap<Missing, u32>,
+) {
+    if items[index].status != Truth::Unknown {
+        return;
+    }
+    let item = &ctx.entry.items[index];
+    let weight = 100u32.saturating_sub(ctx.entry.path(index).len() as u32 * 10);
+    for c in &item.when {
+        record_missing(ctx, c, weight, missing);
+    }
+    if item.cas.is_some() && ctx.facts.cas.is_none() {
+        *missing.entry(Missing::Cas).or_insert(0) += weight;
+    }
+    if matches!(releases[index], Release::Unknown) && items[index].caught != Truth::No {
+        for note in ctx.entry.notes_on(&item.code).filter(|n| n.kind == NoteKind::Decontrol) {
+            for c in &note.release_when {
+                record_missing(ctx, c, weight / 2, missing);
+            }
+        }
+    }
+    for c in &item.children {
+        collect_missing(ctx, *c, items, releases, missing);
+    }
+}
+
+fn record_missing(ctx: &Ctx, c: &Condition, weight: u32, missing: &mut BTreeMap<Missing, u32>) {
+    match c {
+        Condition::Threshold(th) if !ctx.facts.values.contains_key(&th.param) => {
+            *missing.entry(Missing::Value(th.param.clone())).or_insert(0) += weight;
+        }
+        Condition::Ask(q) | Condition::AskNot(q) if !ctx.facts.answers.contains_key(q) => {
+            *missing.entry(Missing::Answer(q.clone())).or_insert(0) += weight;
+        }
+        Condition::Any(list) | Condition::All(list) => {
+            for x in list {
+                record_missing(ctx, x, weight, missing);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn eval_condition(ctx: &Ctx, c: &Condition, findings: &mut Vec<Finding>) -> Truth {
+    match c {
+        Condition::Threshold(th) => eval_threshold(ctx, th, findings),
+        Condition::Ask(q) | Condition::AskNot(q) => {
+            let want = matches!(c, Condition::Ask(_));
+            match ctx.facts.answers.get(q) {
+                Some(a) => {
+                    let t = Truth::from_bool(*a == want);
+                    let text = ctx.entry.question(q).map_or(q.as_str(), |x| x.text.as_str());
+                    findings.push(Finding {
+                        truth: t,
+                        text: format!("{text} {}", if *a { "Yes." } else { "No." }),
+                        unverified: None,
+                    });
+                    t
+                }
+                None => Truth::Unknown,
+            }
+        }
+        Condition::Any(list) => {
+            let ts: Vec<Truth> = list.iter().map(|x| eval_condition(ctx, x, findings)).collect();
+            Truth::or(ts)
+        }
+        Condition::All(list) => {
+            let ts: Vec<Truth> = list.iter().map(|x| eval_condition(ctx, x, findings)).collect();
+            Truth::and(ts)
+        }
+    }
+}
+
+fn eval_threshold(ctx: &Ctx, th: &Threshold, findings: &mut Vec<Finding>) -> Truth {
+    let Some(value) = ctx.facts.values.get(&th.param) else {
+        return Truth::Unknown;
+    };
+    let param = ctx.entry.param(&th.param);
+    let label = param.map_or(th.param.as_str(), |p| p.label.as_str());
+    let dimension = param.map_or(Dimension::Count, |p| p.dimension);
+    let t = Truth::from_bool(th.bound.holds(*value, th.value));
+    findings.push(Finding {
+        truth: t,
+        text: format!(
+            "{label}: {} {} {} — {}",
+            format_value(*value, dimension),
+            th.bound.symbol(),
+            th.shown,
+            if t == Truth::Yes { "met" } else { "not met" }
+        ),
+        unverified: th.unverified.clone(),
+    });
+    t
+}
+
+/// Shows a base-unit value back in a readable unit.
+pub fn format_value(value: f64, dimension: Dimension) -> String {
+    use Dimension as D;
+    let scaled = |v: f64, units: &[(f64, &str)]| {
+        for (f, u) in units {
+            if v.abs() >= *f {
+                return format!("{} {u}", trim_number(v / f));
+            }
+        }
+        let (f, u) = units[units.len() - 1];
+        format!("{} {u}", trim_number(v / f))
+    };
+    match dimension {
+        D::Frequency => scaled(value, &[(1e12, "THz"), (1e9, "GHz"), (1e6, "MHz"), (1e3, "kHz"), (1.0, "Hz")]),
+        D::Power => scaled(value, &[(1e6, "MW"), (1e3, "kW"), (1.0, "W"), (1e-3, "mW")]),
+        D::Length => scaled(value, &[(1.0, "m"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm")]),
+        D::Time => scaled(value, &[(1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"), (1e-12, "ps")]),
+        D::Temperature => format!("{} °C", trim_number(value - 273.15)),
+        D::Ratio => format!("{} %", trim_number(value * 100.0)),
+        D::Count => trim_number(value),
+        _ => format!("{} {}", trim_number(value), dimension.base_unit()),
+    }
+}
+
+fn trim_number(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// CAS numbers compare without hyphens or spaces.
+pub fn normalise_cas(cas: &str) -> String {
+    cas.chars().filter(char::is_ascii_digit).collect()
+}
+

@@ -1,0 +1,13 @@
+//! The engine: everything exportcheck decides, with no knowledge of the browser.
+//!
+//! - [`evaluate`]: an item's figures and answers against one entry's tree and notes;
+//! - [`determination`]: the classification result with its citations;
+//! - [`search`]: candidate entries for a user's words, codes and CAS numbers;
+//! - [`enduse`]: the end-use, end-user and destination check (Articles 3, 4, 11; Annex II);
+//! - [`draft`]: the licence application draft (Annex III Section A) and the saved work format.
+
+pub mod determination;
+pub mod draft;
+pub mod enduse;
+pub mod evaluate;
+pub mod search;

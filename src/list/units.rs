@@ -1,0 +1,223 @@
+//! Units of measure: what a threshold or a user's figure may be written in.
+//!
+//! Every quantity is stored in the base unit of its dimension (hertz, watt, metre, second,
+//! kelvin, gray, ...), so that "10 GHz" typed by a user and "3.2 GHz" written in the list
+//! compare as plain numbers. The list compiler rejects a unit that does not belong to the
+//! parameter's dimension ("impossible units fail the build"), and the UI rejects the same
+//! mistake inline.
+
+use serde::{Deserialize, Serialize};
+
+/// The physical dimension of a parameter. Each has one base unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Dimension {
+    Frequency,
+    Power,
+    Length,
+    Time,
+    Temperature,
+    Dose,
+    DoseRate,
+    Ratio,
+    Count,
+    Voltage,
+    Current,
+    Energy,
+    Mass,
+    Velocity,
+    Acceleration,
+    Angle,
+    AngularRate,
+    Area,
+    Pressure,
+    DataRate,
+    PowerDensity,
+    Force,
+}
+
+impl Dimension {
+    /// The base unit every value of this dimension is stored in.
+    pub fn base_unit(self) -> &'static str {
+        UNITS
+            .iter()
+            .find(|u| u.dimension == self && u.factor == 1.0 && u.offset == 0.0)
+            .map(|u| u.symbols[0])
+            .unwrap_or("")
+    }
+
+    /// The units a user may type for this dimension, for help texts.
+    pub fn unit_symbols(self) -> Vec<&'static str> {
+        UNITS
+            .iter()
+            .filter(|u| u.dimension == self)
+            .map(|u| u.symbols[0])
+            .collect()
+    }
+}
+
+/// One unit: the symbols that name it, its dimension, and how to convert to the base unit
+/// (`base = value * factor + offset`).
+pub struct Unit {
+    pub symbols: &'static [&'static str],
+    pub dimension: Dimension,
+    pub factor: f64,
+    pub offset: f64,
+}
+
+const fn unit(symbols: &'static [&'static str], dimension: Dimension, factor: f64) -> Unit {
+    Unit {
+        symbols,
+        dimension,
+        factor,
+        offset: 0.0,
+    }
+}
+
+use Dimension as D;
+
+/// All units the list and the user may use. Symbols are matched case-sensitively first (so
+/// "mW" and "MW" differ), then case-insensitively when that is unambiguous within the
+/// dimension asked for.
+pub static UNITS: &[Unit] = &[
+    unit(&["Hz", "hertz"], D::Frequency, 1.0),
+    unit(&["kHz", "kilohertz"], D::Frequency, 1e3),
+    unit(&["MHz", "megahertz"], D::Frequency, 1e6),
+    unit(&["GHz", "gigahertz"], D::Frequency, 1e9),
+    unit(&["THz", "terahertz"], D::Frequency, 1e12),
+    unit(&["W", "watt", "watts"], D::Power, 1.0),
+    unit(&["µW", "uW", "microwatt", "microwatts"], D::Power, 1e-6),
+    unit(&["mW", "milliwatt", "milliwatts"], D::Power, 1e-3),
+    unit(&["kW", "kilowatt", "kilowatts"], D::Power, 1e3),
+    unit(&["MW", "megawatt", "megawatts"], D::Power, 1e6),
+    unit(&["m", "metre", "metres", "meter", "meters"], D::Length, 1.0),
+    unit(&["km", "kilometre", "kilometres", "kilometer", "kilometers"], D::Length, 1e3),
+    unit(&["cm", "centimetre", "centimetres", "centimeter", "centimeters"], D::Length, 1e-2),
+    unit(&["mm", "millimetre", "millimetres", "millimeter", "millimeters"], D::Length, 1e-3),
+    unit(&["µm", "um", "micron", "microns", "micrometre", "micrometres", "micrometer", "micrometers"], D::Length, 1e-6),
+    unit(&["nm", "nanometre", "nanometres", "nanometer", "nanometers"], D::Length, 1e-9),
+    unit(&["pm", "picometre", "picometres"], D::Length, 1e-12),
+    unit(&["in", "inch", "inches"], D::Length, 0.0254),
+    unit(&["s", "second", "seconds", "sec"], D::Time, 1.0),
+    unit(&["ms", "millisecond", "milliseconds"], D::Time, 1e-3),
+    unit(&["µs", "us", "microsecond", "microseconds"], D::Time, 1e-6),
+    unit(&["ns", "nanosecond", "nanoseconds"], D::Time, 1e-9),
+    unit(&["ps", "picosecond", "picoseconds"], D::Time, 1e-12),
+    unit(&["fs", "femtosecond", "femtoseconds"], D::Time, 1e-15),
+    unit(&["min", "minute", "minutes"], D::Time, 60.0),
+    unit(&["h", "hour", "hours", "hr"], D::Time, 3600.0),
+    unit(&["K", "kelvin"], D::Temperature, 1.0),
+    Unit {
+        symbols: &["°C", "degC", "C", "celsius"],
+        dimension: D::Temperature,
+        factor: 1.0,
+        offset: 273.15,
+    },
+    unit(&["Gy(Si)", "Gy", "gray"], D::Dose, 1.0),
+    unit(&["rad(Si)", "rad"], D::Dose, 0.01),
+    unit(&["Gy(Si)/s", "Gy/s"], D::DoseRate, 1.0),
+    unit(&["rad(Si)/s", "rad/s"], D::DoseRate, 0.01),
+    unit(&["ratio"], D::Ratio, 1.0),
+    unit(&["%", "percent", "per cent"], D::Ratio, 0.01),
+    unit(&["", "count", "pcs"], D::Count, 1.0),
+    unit(&["V", "volt", "volts"], D::Voltage, 1.0),
+    unit(&["mV", "millivolt", "millivolts"], D::Voltage, 1e-3),
+    unit(&["kV", "kilovolt", "kilovolts"], D::Voltage, 1e3),
+    unit(&["A", "ampere", "amperes", "amp", "amps"], D::Current, 1.0),
+    unit(&["mA", "milliampere", "milliamperes"], D::Current, 1e-3),
+    unit(&["kA", "kiloampere", "kiloamperes"], D::Current, 1e3),
+    unit(&["J", "joule", "joules"], D::Energy, 1.0),
+    unit(&["mJ", "millijoule", "millijoules"], D::Energy, 1e-3),
+    unit(&["µJ", "uJ", "microjoule", "microjoules"], D::Energy, 1e-6),
+    unit(&["kJ", "kilojoule", "kilojoules"], D::Energy, 1e3),
+    unit(&["kg", "kilogram", "kilograms"], D::Mass, 1.0),
+    unit(&["g", "gram", "grams"], D::Mass, 1e-3),
+    unit(&["t", "tonne", "tonnes"], D::Mass, 1e3),
+    unit(&["m/s", "metres per second"], D::Velocity, 1.0),
+    unit(&["km/h", "kph"], D::Velocity, 1.0 / 3.6),
+    unit(&["kn", "knot", "knots"], D::Velocity, 1852.0 / 3600.0),
+    unit(&["m/s²", "m/s2", "m/s^2"], D::Acceleration, 1.0),
+    unit(&["g0", "g", "gn"], D::Acceleration, 9.80665),
+    unit(&["mg0", "mg"], D::Acceleration, 9.80665e-3),
+    unit(&["µg0", "µg", "ug", "micro-g"], D::Acceleration, 9.80665e-6),
+    unit(&["rad", "radian", "radians"], D::Angle, 1.0),
+    unit(&["°", "deg", "degree", "degrees"], D::Angle, std::f64::consts::PI / 180.0),
+    unit(&["mrad", "milliradian", "milliradians"], D::Angle, 1e-3),
+    unit(&["µrad", "urad", "microradian", "microradians"], D::Angle, 1e-6),
+    unit(&["arcsec", "arc second", "arc seconds", "″"], D::Angle, std::f64::consts::PI / 648_000.0),
+    unit(&["rad/s", "radians per second"], D::AngularRate, 1.0),
+    unit(&["°/s", "deg/s"], D::AngularRate, std::f64::consts::PI / 180.0),
+    unit(&["°/h", "deg/h", "deg/hr", "°/hr"], D::AngularRate, std::f64::consts::PI / 180.0 / 3600.0),
+    unit(&["m²", "m2", "m^2"], D::Area, 1.0),
+    unit(&["cm²", "cm2", "cm^2"], D::Area, 1e-4),
+    unit(&["mm²", "mm2", "mm^2"], D::Area, 1e-6),
+    unit(&["Pa", "pascal"], D::Pressure, 1.0),
+    unit(&["kPa"], D::Pressure, 1e3),
+    unit(&["MPa"], D::Pressure, 1e6),
+    unit(&["GPa"], D::Pressure, 1e9),
+    unit(&["bar"], D::Pressure, 1e5),
+    unit(&["mbar"], D::Pressure, 1e2),
+    unit(&["bit/s", "bps"], D::DataRate, 1.0),
+    unit(&["kbit/s", "kbps"], D::DataRate, 1e3),
+    unit(&["Mbit/s", "Mbps"], D::DataRate, 1e6),
+    unit(&["Gbit/s", "Gbps"], D::DataRate, 1e9),
+    unit(&["W/m²", "W/m2"], D::PowerDensity, 1.0),
+    unit(&["W/cm²", "W/cm2"], D::PowerDensity, 1e4),
+    unit(&["N", "newton", "newtons"], D::Force, 1.0),
+    unit(&["kN", "kilonewton", "kilonewtons"], D::Force, 1e3),
+    unit(&["nmi", "nautical mile", "nautical miles"], D::Length, 1852.0),
+];
+
+/// Finds the unit a symbol names within one dimension. Exact spelling wins; otherwise a
+/// case-insensitive match is accepted when exactly one unit of that dimension fits.
+pub fn find_unit(symbol: &str, dimension: Dimension) -> Option<&'static Unit> {
+    let symbol = symbol.trim();
+    let in_dim = || UNITS.iter().filter(|u| u.dimension == dimension);
+    if let Some(u) = in_dim().find(|u| u.symbols.contains(&symbol)) {
+        return Some(u);
+    }
+    let lower = symbol.to_lowercase();
+    let mut fits = in_dim().filter(|u| u.symbols.iter().any(|s| s.to_lowercase() == lower));
+    let first = fits.next()?;
+    fits.next().is_none().then_some(first)
+}
+
+/// Converts a value in `symbol` to the base unit of `dimension`, or says why it cannot.
+pub fn to_base(value: f64, symbol: &str, dimension: Dimension) -> Result<f64, String> {
+    match find_unit(symbol, dimension) {
+        Some(u) => Ok(value * u.factor + u.offset),
+        None => Err(format!(
+            "'{symbol}' is not a unit of {} (use one of: {})",
+            dimension_name(dimension),
+            dimension.unit_symbols().join(", ")
+        )),
+    }
+}
+
+/// Plain-language name of a dimension, for messages.
+pub fn dimension_name(dimension: Dimension) -> &'static str {
+    match dimension {
+        D::Frequency => "frequency",
+        D::Power => "power",
+        D::Length => "length",
+        D::Time => "time",
+        D::Temperature => "temperature",
+        D::Dose => "radiation dose",
+        D::DoseRate => "radiation dose rate",
+        D::Ratio => "ratio or percentage",
+        D::Count => "count",
+        D::Voltage => "voltage",
+        D::Current => "current",
+        D::Energy => "energy",
+        D::Mass => "mass",
+        D::Velocity => "speed",
+        D::Acceleration => "acceleration",
+        D::Angle => "angle",
+        D::AngularRate => "angular rate",
+        D::Area => "area",
+        D::Pressure => "pressure",
+        D::DataRate => "data rate",
+        D::PowerDensity => "power density",
+        D::Force => "force",
+    }
+}
