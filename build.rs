@@ -21,7 +21,11 @@ fn main() {
             panic!(
                 "the control list in {LIST_DIR} has {} error(s):\n{}",
                 errors.len(),
-                errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+                errors
+                    .iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n")
             );
         }
     };
@@ -34,7 +38,11 @@ fn main() {
 
     println!("cargo:rerun-if-changed={MEASURES}");
     let measures = list::measures::Measures::load(Path::new(MEASURES)).unwrap_or_else(|errors| {
-        panic!("{MEASURES} has {} error(s):\n{}", errors.len(), errors.join("\n"))
+        panic!(
+            "{MEASURES} has {} error(s):\n{}",
+            errors.len(),
+            errors.join("\n")
+        )
     });
     let bytes = postcard::to_allocvec(&measures).expect("the measures serialise");
     std::fs::write(Path::new(&out_dir).join("measures.bin"), bytes).expect("OUT_DIR is writable");

@@ -10,7 +10,14 @@ use std::path::Path;
 
 fn compiled() -> Compiled {
     compile_dir(Path::new("control-lists/eu-2021-821-annex-i")).unwrap_or_else(|errors| {
-        panic!("the list does not compile:\n{}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "the list does not compile:\n{}",
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
     })
 }
 
@@ -42,12 +49,28 @@ fn every_scenario_gives_its_expected_outcome() {
         if d.outcome != expected || !codes_ok {
             failures.push(format!(
                 "{}:{}: scenario '{}': expected {:?} {:?}, got {:?} {:?} (missing: {:?})",
-                s.file, s.line, s.name, expected, s.expect_codes, d.outcome, d.codes, d.evaluation.missing
+                s.file,
+                s.line,
+                s.name,
+                expected,
+                s.expect_codes,
+                d.outcome,
+                d.codes,
+                d.evaluation.missing
             ));
         }
     }
-    println!("{} scenarios run, {} failed", c.scenarios.len(), failures.len());
-    assert!(failures.is_empty(), "{} scenario(s) failed:\n{}", failures.len(), failures.join("\n"));
+    println!(
+        "{} scenarios run, {} failed",
+        c.scenarios.len(),
+        failures.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} scenario(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn thresholds(entry: &Entry) -> Vec<&Threshold> {
@@ -59,7 +82,12 @@ fn thresholds(entry: &Entry) -> Vec<&Threshold> {
         }
     }
     let mut out = Vec::new();
-    for c in entry.items.iter().flat_map(|i| i.when.iter()).chain(entry.notes.iter().flat_map(|n| n.release_when.iter())) {
+    for c in entry
+        .items
+        .iter()
+        .flat_map(|i| i.when.iter())
+        .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
+    {
         walk(c, &mut out);
     }
     out
@@ -71,17 +99,32 @@ fn every_threshold_is_tested_just_above_and_just_below() {
     let mut gaps = Vec::new();
     let mut count = 0;
     for entry in &c.list.entries {
-        let scenarios: Vec<_> = c.scenarios.iter().filter(|s| s.entry == entry.code).collect();
+        let scenarios: Vec<_> = c
+            .scenarios
+            .iter()
+            .filter(|s| s.entry == entry.code)
+            .collect();
         for t in thresholds(entry) {
             count += 1;
             // "Just" means within 5 % of the threshold, or the next whole number for counts.
-            let is_count = entry.param(&t.param).is_some_and(|p| p.dimension == Dimension::Count);
+            let is_count = entry
+                .param(&t.param)
+                .is_some_and(|p| p.dimension == Dimension::Count);
             let near = |v: f64| {
                 let scale = if t.value == 0.0 { 1.0 } else { t.value.abs() };
-                let tolerance = if is_count { (0.05 * scale).max(1.0) } else { 0.05 * scale };
+                let tolerance = if is_count {
+                    (0.05 * scale).max(1.0)
+                } else {
+                    0.05 * scale
+                };
                 (v - t.value).abs() <= tolerance
             };
-            let values: Vec<f64> = scenarios.iter().filter_map(|s| s.values.get(&t.param)).copied().filter(|v| near(*v)).collect();
+            let values: Vec<f64> = scenarios
+                .iter()
+                .filter_map(|s| s.values.get(&t.param))
+                .copied()
+                .filter(|v| near(*v))
+                .collect();
             let meets = values.iter().any(|v| t.bound.holds(*v, t.value));
             let misses = values.iter().any(|v| !t.bound.holds(*v, t.value));
             if !(meets && misses) {
@@ -100,8 +143,16 @@ fn every_threshold_is_tested_just_above_and_just_below() {
             }
         }
     }
-    println!("{count} thresholds checked, {} without a scenario on both sides", gaps.len());
-    assert!(gaps.is_empty(), "{} threshold(s) lack scenarios:\n{}", gaps.len(), gaps.join("\n"));
+    println!(
+        "{count} thresholds checked, {} without a scenario on both sides",
+        gaps.len()
+    );
+    assert!(
+        gaps.is_empty(),
+        "{} threshold(s) lack scenarios:\n{}",
+        gaps.len(),
+        gaps.join("\n")
+    );
 }
 
 #[test]
@@ -109,10 +160,20 @@ fn every_decontrol_note_is_exercised() {
     let c = compiled();
     let mut missing = Vec::new();
     for entry in &c.list.entries {
-        let released_any = c.scenarios.iter().any(|s| s.entry == entry.code && s.expect == Expect::Released);
-        let decontrols = entry.notes.iter().filter(|n| n.kind == exportcheck::list::model::NoteKind::Decontrol).count();
+        let released_any = c
+            .scenarios
+            .iter()
+            .any(|s| s.entry == entry.code && s.expect == Expect::Released);
+        let decontrols = entry
+            .notes
+            .iter()
+            .filter(|n| n.kind == exportcheck::list::model::NoteKind::Decontrol)
+            .count();
         if decontrols > 0 && !released_any {
-            missing.push(format!("{}: {decontrols} decontrol note(s), no scenario that releases", entry.code));
+            missing.push(format!(
+                "{}: {decontrols} decontrol note(s), no scenario that releases",
+                entry.code
+            ));
         }
     }
     assert!(missing.is_empty(), "{}", missing.join("\n"));

@@ -30,7 +30,11 @@ fn check_list(dir: Option<&str>) -> ExitCode {
             let l = &c.list;
             let items: usize = l.entries.iter().map(|e| e.items.len()).sum();
             let notes: usize = l.entries.iter().map(|e| e.notes.len()).sum();
-            let thresholds: usize = l.entries.iter().map(exportcheck::engine::determination::thresholds).sum();
+            let thresholds: usize = l
+                .entries
+                .iter()
+                .map(exportcheck::engine::determination::thresholds)
+                .sum();
             println!(
                 "{dir}: {} entries, {items} items, {thresholds} thresholds, {notes} notes, {} scenarios, {} definitions",
                 l.entries.len(),
@@ -78,9 +82,15 @@ fn classify(args: &[String]) -> ExitCode {
     }
     let list = bundled::list();
     let mut candidates = Vec::new();
-    for q in [description.as_deref(), cas.as_deref(), cn.as_deref()].into_iter().flatten() {
+    for q in [description.as_deref(), cas.as_deref(), cn.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         for c in search(list, q, 10) {
-            if !candidates.iter().any(|x: &exportcheck::engine::search::Candidate| x.code == c.code) {
+            if !candidates
+                .iter()
+                .any(|x: &exportcheck::engine::search::Candidate| x.code == c.code)
+            {
                 candidates.push(c);
             }
         }
@@ -90,10 +100,19 @@ fn classify(args: &[String]) -> ExitCode {
         return ExitCode::from(2);
     }
     if json {
-        println!("{}", serde_json::to_string(&candidates).expect("candidates serialise"));
+        println!(
+            "{}",
+            serde_json::to_string(&candidates).expect("candidates serialise")
+        );
     } else {
         for c in &candidates {
-            println!("{:>6.2}  {}  {}  ({})", c.score, c.code, c.text, c.why.join("; "));
+            println!(
+                "{:>6.2}  {}  {}  ({})",
+                c.score,
+                c.code,
+                c.text,
+                c.why.join("; ")
+            );
         }
     }
     ExitCode::SUCCESS

@@ -167,9 +167,11 @@ fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> 
                     id: id.clone(),
                     text: q.text.clone(),
                     help: q.help.clone(),
-                    term: q.term.as_ref().and_then(|t| list.definition(t)).map(|d| {
-                        (d.term.clone(), d.text.clone(), d.source.clone())
-                    }),
+                    term: q
+                        .term
+                        .as_ref()
+                        .and_then(|t| list.definition(t))
+                        .map(|d| (d.term.clone(), d.text.clone(), d.source.clone())),
                     source: list.citation(&entry.code),
                 }
             } else {
@@ -178,9 +180,11 @@ fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> 
                     id: id.clone(),
                     text: r.question.clone(),
                     help: String::new(),
-                    term: r.term.as_ref().and_then(|t| list.definition(t)).map(|d| {
-                        (d.term.clone(), d.text.clone(), d.source.clone())
-                    }),
+                    term: r
+                        .term
+                        .as_ref()
+                        .and_then(|t| list.definition(t))
+                        .map(|d| (d.term.clone(), d.text.clone(), d.source.clone())),
                     source: r.source.clone(),
                 }
             }

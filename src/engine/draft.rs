@@ -78,28 +78,138 @@ pub struct Field {
 
 /// The fields in the order of the model form.
 pub const FIELDS: &[Field] = &[
-    Field { key: "exporter", r#box: "1", label: "Exporter (name and address)", required: true },
-    Field { key: "exporter_eori", r#box: "1", label: "Exporter EORI number", required: true },
-    Field { key: "contact", r#box: "4", label: "Contact point", required: true },
-    Field { key: "consignee", r#box: "5", label: "Consignee (name and address)", required: true },
-    Field { key: "agent", r#box: "7", label: "Agent or representative (if different from the exporter)", required: false },
-    Field { key: "consignment_country", r#box: "8", label: "Country of consignment", required: true },
-    Field { key: "end_user", r#box: "9", label: "End-user (if different from the consignee)", required: false },
-    Field { key: "location_member_state", r#box: "10", label: "Member State where the items are located", required: true },
-    Field { key: "customs_member_state", r#box: "11", label: "Member State where the export declaration will be lodged", required: true },
-    Field { key: "destination", r#box: "12", label: "Country of final destination", required: true },
-    Field { key: "description", r#box: "13", label: "Description of the items", required: true },
-    Field { key: "origin_country", r#box: "14", label: "Country of origin", required: true },
-    Field { key: "cn_code", r#box: "15", label: "CN code (8 digits)", required: true },
-    Field { key: "cas_number", r#box: "15", label: "CAS number (chemicals)", required: false },
-    Field { key: "control_number", r#box: "16", label: "Control list number", required: true },
-    Field { key: "currency", r#box: "17", label: "Currency", required: true },
-    Field { key: "value", r#box: "17", label: "Value", required: true },
-    Field { key: "quantity", r#box: "18", label: "Quantity", required: true },
-    Field { key: "end_use", r#box: "19", label: "End use", required: true },
-    Field { key: "contract_date", r#box: "20", label: "Contract date (if applicable)", required: false },
-    Field { key: "customs_procedure", r#box: "21", label: "Customs export procedure", required: true },
-    Field { key: "additional_information", r#box: "22", label: "Additional information required by national legislation", required: false },
+    Field {
+        key: "exporter",
+        r#box: "1",
+        label: "Exporter (name and address)",
+        required: true,
+    },
+    Field {
+        key: "exporter_eori",
+        r#box: "1",
+        label: "Exporter EORI number",
+        required: true,
+    },
+    Field {
+        key: "contact",
+        r#box: "4",
+        label: "Contact point",
+        required: true,
+    },
+    Field {
+        key: "consignee",
+        r#box: "5",
+        label: "Consignee (name and address)",
+        required: true,
+    },
+    Field {
+        key: "agent",
+        r#box: "7",
+        label: "Agent or representative (if different from the exporter)",
+        required: false,
+    },
+    Field {
+        key: "consignment_country",
+        r#box: "8",
+        label: "Country of consignment",
+        required: true,
+    },
+    Field {
+        key: "end_user",
+        r#box: "9",
+        label: "End-user (if different from the consignee)",
+        required: false,
+    },
+    Field {
+        key: "location_member_state",
+        r#box: "10",
+        label: "Member State where the items are located",
+        required: true,
+    },
+    Field {
+        key: "customs_member_state",
+        r#box: "11",
+        label: "Member State where the export declaration will be lodged",
+        required: true,
+    },
+    Field {
+        key: "destination",
+        r#box: "12",
+        label: "Country of final destination",
+        required: true,
+    },
+    Field {
+        key: "description",
+        r#box: "13",
+        label: "Description of the items",
+        required: true,
+    },
+    Field {
+        key: "origin_country",
+        r#box: "14",
+        label: "Country of origin",
+        required: true,
+    },
+    Field {
+        key: "cn_code",
+        r#box: "15",
+        label: "CN code (8 digits)",
+        required: true,
+    },
+    Field {
+        key: "cas_number",
+        r#box: "15",
+        label: "CAS number (chemicals)",
+        required: false,
+    },
+    Field {
+        key: "control_number",
+        r#box: "16",
+        label: "Control list number",
+        required: true,
+    },
+    Field {
+        key: "currency",
+        r#box: "17",
+        label: "Currency",
+        required: true,
+    },
+    Field {
+        key: "value",
+        r#box: "17",
+        label: "Value",
+        required: true,
+    },
+    Field {
+        key: "quantity",
+        r#box: "18",
+        label: "Quantity",
+        required: true,
+    },
+    Field {
+        key: "end_use",
+        r#box: "19",
+        label: "End use",
+        required: true,
+    },
+    Field {
+        key: "contract_date",
+        r#box: "20",
+        label: "Contract date (if applicable)",
+        required: false,
+    },
+    Field {
+        key: "customs_procedure",
+        r#box: "21",
+        label: "Customs export procedure",
+        required: true,
+    },
+    Field {
+        key: "additional_information",
+        r#box: "22",
+        label: "Additional information required by national legislation",
+        required: false,
+    },
 ];
 
 impl Draft {
@@ -178,19 +288,42 @@ impl Draft {
                 out.push((f.key, format!("Box {}: {} is required.", f.r#box, f.label)));
             }
         }
-        let cn: String = self.cn_code.chars().filter(|c| !c.is_whitespace()).collect();
+        let cn: String = self
+            .cn_code
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
         if !cn.is_empty() && (cn.len() != 8 || !cn.chars().all(|c| c.is_ascii_digit())) {
             out.push(("cn_code", "Box 15: a CN code has 8 digits.".to_string()));
         }
-        if !self.cas_number.trim().is_empty() && !crate::list::codes::cas_is_valid(self.cas_number.trim()) {
-            out.push(("cas_number", "Box 15: this CAS number fails its check digit.".to_string()));
+        if !self.cas_number.trim().is_empty()
+            && !crate::list::codes::cas_is_valid(self.cas_number.trim())
+        {
+            out.push((
+                "cas_number",
+                "Box 15: this CAS number fails its check digit.".to_string(),
+            ));
         }
         let eori = self.exporter_eori.trim();
-        if !eori.is_empty() && !(eori.len() >= 3 && eori.len() <= 17 && eori[..2].chars().all(|c| c.is_ascii_uppercase()) && eori[2..].chars().all(|c| c.is_ascii_alphanumeric())) {
-            out.push(("exporter_eori", "Box 1: an EORI number is a country code followed by up to 15 letters or digits.".to_string()));
+        if !eori.is_empty()
+            && !(eori.len() >= 3
+                && eori.len() <= 17
+                && eori[..2].chars().all(|c| c.is_ascii_uppercase())
+                && eori[2..].chars().all(|c| c.is_ascii_alphanumeric()))
+        {
+            out.push((
+                "exporter_eori",
+                "Box 1: an EORI number is a country code followed by up to 15 letters or digits."
+                    .to_string(),
+            ));
         }
-        if !self.value.trim().is_empty() && crate::list::quantity::parse_number(self.value.trim()).is_err() {
-            out.push(("value", "Box 17: write the value as a number, e.g. 12 500,00.".to_string()));
+        if !self.value.trim().is_empty()
+            && crate::list::quantity::parse_number(self.value.trim()).is_err()
+        {
+            out.push((
+                "value",
+                "Box 17: write the value as a number, e.g. 12 500,00.".to_string(),
+            ));
         }
         out
     }
@@ -256,7 +389,8 @@ impl SavedWork {
         if version == 0 {
             return Err("This draft has no valid version number. Nothing was changed.".into());
         }
-        serde_json::from_value(value).map_err(|e| format!("This draft is damaged: {e}. Nothing was changed."))
+        serde_json::from_value(value)
+            .map_err(|e| format!("This draft is damaged: {e}. Nothing was changed."))
     }
 }
 
@@ -271,12 +405,22 @@ mod tests {
         w.facts.values.insert("output_power".into(), 60.0);
         let back = SavedWork::from_json(&w.to_json()).unwrap();
         assert_eq!(back, w);
-        assert!(SavedWork::from_json("{").unwrap_err().contains("not valid JSON"));
-        assert!(SavedWork::from_json("{\"name\": \"x\"}").unwrap_err().contains("not an exportcheck draft"));
+        assert!(SavedWork::from_json("{")
+            .unwrap_err()
+            .contains("not valid JSON"));
+        assert!(SavedWork::from_json("{\"name\": \"x\"}")
+            .unwrap_err()
+            .contains("not an exportcheck draft"));
         let newer = w.to_json().replace("\"version\": 1", "\"version\": 99");
-        assert!(SavedWork::from_json(&newer).unwrap_err().contains("newer version"));
-        let damaged = w.to_json().replace("\"exporter\": \"Acme BV\"", "\"exporter\": 5");
-        assert!(SavedWork::from_json(&damaged).unwrap_err().contains("damaged"));
+        assert!(SavedWork::from_json(&newer)
+            .unwrap_err()
+            .contains("newer version"));
+        let damaged = w
+            .to_json()
+            .replace("\"exporter\": \"Acme BV\"", "\"exporter\": 5");
+        assert!(SavedWork::from_json(&damaged)
+            .unwrap_err()
+            .contains("damaged"));
     }
 
     #[test]
@@ -285,7 +429,10 @@ mod tests {
             description: "my words".into(),
             ..Draft::default()
         };
-        d.prefill(&[("description", "engine words".into()), ("control_number", "3A225".into())]);
+        d.prefill(&[
+            ("description", "engine words".into()),
+            ("control_number", "3A225".into()),
+        ]);
         assert_eq!(d.description, "my words");
         assert_eq!(d.control_number, "3A225");
     }
@@ -298,8 +445,12 @@ mod tests {
             ..Draft::default()
         };
         let p = d.problems();
-        assert!(p.iter().any(|(k, m)| *k == "cn_code" && m.contains("8 digits")));
-        assert!(p.iter().any(|(k, m)| *k == "cas_number" && m.contains("check digit")));
+        assert!(p
+            .iter()
+            .any(|(k, m)| *k == "cn_code" && m.contains("8 digits")));
+        assert!(p
+            .iter()
+            .any(|(k, m)| *k == "cas_number" && m.contains("check digit")));
         assert!(p.iter().any(|(k, _)| *k == "exporter"));
     }
 }

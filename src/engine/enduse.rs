@@ -88,7 +88,10 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
         return EndUseOutcome {
             verdict: Verdict::Incomplete,
             general_authorisation: None,
-            steps: vec![step(format!("'{dest_code}' is not a country code this tool knows."), "ISO 3166-1")],
+            steps: vec![step(
+                format!("'{dest_code}' is not a country code this tool knows."),
+                "ISO 3166-1",
+            )],
             missing: vec!["destination".into()],
         };
     };
@@ -97,23 +100,43 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     let mut prohibited = false;
     let mut embargo = false;
     for r in measures.restrictions(&dest.code) {
-        let mark = r.unverified.as_ref().map(|u| format!(" (not verified: {u})")).unwrap_or_default();
+        let mark = r
+            .unverified
+            .as_ref()
+            .map(|u| format!(" (not verified: {u})"))
+            .unwrap_or_default();
         match r.kind {
             RestrictionKind::DualUseBan if !listed.is_empty() => {
                 prohibited = true;
-                steps.push(step(format!("{}: {}{mark}", dest.name, r.summary), r.instrument.clone()));
+                steps.push(step(
+                    format!("{}: {}{mark}", dest.name, r.summary),
+                    r.instrument.clone(),
+                ));
             }
             RestrictionKind::ArmsEmbargo => {
                 embargo = true;
-                steps.push(step(format!("{} is under an arms embargo: {}{mark}", dest.name, r.summary), r.instrument.clone()));
+                steps.push(step(
+                    format!(
+                        "{} is under an arms embargo: {}{mark}",
+                        dest.name, r.summary
+                    ),
+                    r.instrument.clone(),
+                ));
             }
-            _ => steps.push(step(format!("{}: {}{mark}", dest.name, r.summary), r.instrument.clone())),
+            _ => steps.push(step(
+                format!("{}: {}{mark}", dest.name, r.summary),
+                r.instrument.clone(),
+            )),
         }
     }
 
     if dest.eu {
-        let part2 = listed.iter().any(|c| covered_by(c, &measures.annex_iv_part_2));
-        let part1 = listed.iter().any(|c| covered_by(c, &measures.annex_iv_part_1));
+        let part2 = listed
+            .iter()
+            .any(|c| covered_by(c, &measures.annex_iv_part_2));
+        let part1 = listed
+            .iter()
+            .any(|c| covered_by(c, &measures.annex_iv_part_1));
         let (verdict, text) = if part1 || part2 {
             (
                 Verdict::AuthorisationRequired,
@@ -132,7 +155,10 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
                 ),
             )
         };
-        steps.push(step(text, format!("{REG}, Article 11 and {}", measures.annex_iv_source)));
+        steps.push(step(
+            text,
+            format!("{REG}, Article 11 and {}", measures.annex_iv_source),
+        ));
         return EndUseOutcome {
             verdict,
             general_authorisation: None,
@@ -142,9 +168,21 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     }
 
     let informed = [
-        ("informed_wmd", answers.informed_wmd, "(a): weapons of mass destruction or missiles to deliver them"),
-        ("informed_military", answers.informed_military, "(b): a military end use in a country under an arms embargo"),
-        ("informed_illegal_military", answers.informed_illegal_military, "(c): parts of military items exported without authorisation"),
+        (
+            "informed_wmd",
+            answers.informed_wmd,
+            "(a): weapons of mass destruction or missiles to deliver them",
+        ),
+        (
+            "informed_military",
+            answers.informed_military,
+            "(b): a military end use in a country under an arms embargo",
+        ),
+        (
+            "informed_illegal_military",
+            answers.informed_illegal_military,
+            "(c): parts of military items exported without authorisation",
+        ),
     ];
     let mut informed_of = Vec::new();
     for (field, answer, what) in informed {
@@ -213,7 +251,10 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     }
 
     steps.push(step(
-        format!("The item is listed ({}): exporting it needs an authorisation.", listed.join(", ")),
+        format!(
+            "The item is listed ({}): exporting it needs an authorisation.",
+            listed.join(", ")
+        ),
         format!("{REG}, Article 3(1)"),
     ));
     if !informed_of.is_empty() || aware {
@@ -234,13 +275,17 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
             && listed.iter().all(|c| {
                 (g.items.is_empty() || covered_by(c, &g.items))
                     && !covered_by(c, &g.excluded_items)
-                    && !(g.excludes_software_and_technology && matches!(c.as_bytes().get(1), Some(b'D' | b'E')))
+                    && !(g.excludes_software_and_technology
+                        && matches!(c.as_bytes().get(1), Some(b'D' | b'E')))
             })
             && !in_section_i
     });
     if let Some(g) = usable {
         steps.push(step(
-            format!("{} ({}) covers this item to {}, under its conditions:", g.id, g.title, dest.name),
+            format!(
+                "{} ({}) covers this item to {}, under its conditions:",
+                g.id, g.title, dest.name
+            ),
             g.source.clone(),
         ));
         for c in &g.conditions {
@@ -261,7 +306,11 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     outcome(Verdict::AuthorisationRequired, None, steps)
 }
 
-fn outcome(verdict: Verdict, general_authorisation: Option<String>, steps: Vec<Step>) -> EndUseOutcome {
+fn outcome(
+    verdict: Verdict,
+    general_authorisation: Option<String>,
+    steps: Vec<Step>,
+) -> EndUseOutcome {
     EndUseOutcome {
         verdict,
         general_authorisation,

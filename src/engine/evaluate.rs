@@ -186,7 +186,12 @@ fn collect_listed(entry: &Entry, index: usize, items: &[ItemResult], out: &mut V
         return;
     }
     let item = &entry.items[index];
-    let listed_children: Vec<usize> = item.children.iter().copied().filter(|c| items[*c].status == Truth::Yes).collect();
+    let listed_children: Vec<usize> = item
+        .children
+        .iter()
+        .copied()
+        .filter(|c| items[*c].status == Truth::Yes)
+        .collect();
     if item.combine == Combine::All || listed_children.is_empty() {
         out.push(item.code.clone());
     } else {
@@ -199,7 +204,11 @@ fn collect_listed(entry: &Entry, index: usize, items: &[ItemResult], out: &mut V
 /// Applies the General Technology / Software / Nuclear Technology Note releases to software
 /// and technology entries that would otherwise catch the item. Returns the release that the
 /// user's answers make apply; records the unanswered ones as missing.
-fn general_release(ctx: &Ctx, items: &[ItemResult], missing: &mut BTreeMap<Missing, u32>) -> Option<String> {
+fn general_release(
+    ctx: &Ctx,
+    items: &[ItemResult],
+    missing: &mut BTreeMap<Missing, u32>,
+) -> Option<String> {
     if !ctx.entry.is_software_or_technology() || items[0].caught == Truth::No {
         return None;
     }
@@ -225,7 +234,10 @@ pub fn applicable_releases<'a>(
     list.general_releases.iter().filter(move |r| {
         r.groups.contains(&entry.group)
             && (r.categories.is_empty() || r.categories.contains(&entry.category))
-            && !r.except_entries.iter().any(|p| entry.code.starts_with(p.as_str()))
+            && !r
+                .except_entries
+                .iter()
+                .any(|p| entry.code.starts_with(p.as_str()))
     })
 }
 
@@ -255,7 +267,10 @@ fn eval_item(
         if item.children.is_empty() {
             return Truth::Yes;
         }
-        let truths = item.children.iter().map(|c| out[*c].as_ref().map_or(Truth::Unknown, pick));
+        let truths = item
+            .children
+            .iter()
+            .map(|c| out[*c].as_ref().map_or(Truth::Unknown, pick));
         match item.combine {
             Combine::Any => Truth::or(truths),
             Combine::All => Truth::and(truths),
@@ -281,14 +296,21 @@ fn eval_item(
 /// The item's own criteria: its conditions, its CAS number, and whether it only points elsewhere.
 fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
     let item = &ctx.entry.items[index];
-    let mut own: Vec<Truth> = item.when.iter().map(|c| eval_condition(ctx, c, findings)).collect();
+    let mut own: Vec<Truth> = item
+        .when
+        .iter()
+        .map(|c| eval_condition(ctx, c, findings))
+        .collect();
     if let Some(cas) = &item.cas {
         own.push(match &ctx.facts.cas {
             Some(given) => {
                 let t = Truth::from_bool(normalise_cas(given) == normalise_cas(cas));
                 findings.push(Finding {
                     truth: t,
-                    text: format!("CAS {given} {} {cas}", if t == Truth::Yes { "=" } else { "≠" }),
+                    text: format!(
+                        "CAS {given} {} {cas}",
+                        if t == Truth::Yes { "=" } else { "≠" }
+                    ),
                     unverified: None,
                 });
                 t
@@ -306,9 +328,18 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
 /// Whether a decontrol note attached to `code` releases the item.
 fn decontrol(ctx: &Ctx, code: &str) -> Release {
     let mut out = Release::No;
-    for note in ctx.entry.notes_on(code).filter(|n| n.kind == NoteKind::Decontrol) {
+    for note in ctx
+        .entry
+        .notes_on(code)
+        .filter(|n| n.kind == NoteKind::Decontrol)
+    {
         let mut scratch = Vec::new();
-        let t = Truth::and(note.release_when.iter().map(|c| eval_condition(ctx, c, &mut scratch)).collect::<Vec<_>>());
+        let t = Truth::and(
+            note.release_when
+                .iter()
+                .map(|c| eval_condition(ctx, c, &mut scratch))
+                .collect::<Vec<_>>(),
+        );
         match t {
             Truth::Yes => return Release::By(format!("{code} {}", note.label)),
             Truth::Unknown => out = Release::Unknown,
@@ -339,7 +370,11 @@ fn collect_missing(
         *missing.entry(Missing::Cas).or_insert(0) += weight;
     }
     if matches!(releases[index], Release::Unknown) && items[index].caught != Truth::No {
-        for note in ctx.entry.notes_on(&item.code).filter(|n| n.kind == NoteKind::Decontrol) {
+        for note in ctx
+            .entry
+            .notes_on(&item.code)
+            .filter(|n| n.kind == NoteKind::Decontrol)
+        {
             for c in &note.release_when {
                 record_missing(ctx, c, weight / 2, missing);
             }
@@ -375,7 +410,10 @@ fn eval_condition(ctx: &Ctx, c: &Condition, findings: &mut Vec<Finding>) -> Trut
             match ctx.facts.answers.get(q) {
                 Some(a) => {
                     let t = Truth::from_bool(*a == want);
-                    let text = ctx.entry.question(q).map_or(q.as_str(), |x| x.text.as_str());
+                    let text = ctx
+                        .entry
+                        .question(q)
+                        .map_or(q.as_str(), |x| x.text.as_str());
                     findings.push(Finding {
                         truth: t,
                         text: format!("{text} {}", if *a { "Yes." } else { "No." }),
@@ -387,11 +425,17 @@ fn eval_condition(ctx: &Ctx, c: &Condition, findings: &mut Vec<Finding>) -> Trut
             }
         }
         Condition::Any(list) => {
-            let ts: Vec<Truth> = list.iter().map(|x| eval_condition(ctx, x, findings)).collect();
+            let ts: Vec<Truth> = list
+                .iter()
+                .map(|x| eval_condition(ctx, x, findings))
+                .collect();
             Truth::or(ts)
         }
         Condition::All(list) => {
-            let ts: Vec<Truth> = list.iter().map(|x| eval_condition(ctx, x, findings)).collect();
+            let ts: Vec<Truth> = list
+                .iter()
+                .map(|x| eval_condition(ctx, x, findings))
+                .collect();
             Truth::and(ts)
         }
     }
@@ -432,10 +476,31 @@ pub fn format_value(value: f64, dimension: Dimension) -> String {
         format!("{} {u}", trim_number(v / f))
     };
     match dimension {
-        D::Frequency => scaled(value, &[(1e12, "THz"), (1e9, "GHz"), (1e6, "MHz"), (1e3, "kHz"), (1.0, "Hz")]),
+        D::Frequency => scaled(
+            value,
+            &[
+                (1e12, "THz"),
+                (1e9, "GHz"),
+                (1e6, "MHz"),
+                (1e3, "kHz"),
+                (1.0, "Hz"),
+            ],
+        ),
         D::Power => scaled(value, &[(1e6, "MW"), (1e3, "kW"), (1.0, "W"), (1e-3, "mW")]),
-        D::Length => scaled(value, &[(1.0, "m"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm")]),
-        D::Time => scaled(value, &[(1.0, "s"), (1e-3, "ms"), (1e-6, "µs"), (1e-9, "ns"), (1e-12, "ps")]),
+        D::Length => scaled(
+            value,
+            &[(1.0, "m"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm")],
+        ),
+        D::Time => scaled(
+            value,
+            &[
+                (1.0, "s"),
+                (1e-3, "ms"),
+                (1e-6, "µs"),
+                (1e-9, "ns"),
+                (1e-12, "ps"),
+            ],
+        ),
         D::Temperature => format!("{} °C", trim_number(value - 273.15)),
         D::Ratio => format!("{} %", trim_number(value * 100.0)),
         D::Count => trim_number(value),
@@ -457,4 +522,3 @@ fn trim_number(v: f64) -> String {
 pub fn normalise_cas(cas: &str) -> String {
     cas.chars().filter(char::is_ascii_digit).collect()
 }
-

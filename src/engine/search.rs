@@ -27,8 +27,8 @@ pub struct Candidate {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "by", "at", "as", "is", "are", "be", "that",
-    "which", "from", "than", "our", "we", "my", "it", "its", "use", "used",
+    "a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "by", "at", "as", "is",
+    "are", "be", "that", "which", "from", "than", "our", "we", "my", "it", "its", "use", "used",
 ];
 
 /// Splits text into lower-case word stems.
@@ -44,7 +44,16 @@ pub fn words(text: &str) -> Vec<String> {
 /// "amplifier" and "encrypting" finds "encryption" by their shared stem.
 pub fn stem(word: &str) -> String {
     let w = word;
-    for (suffix, min) in [("ations", 4), ("ation", 4), ("ings", 4), ("ing", 4), ("ies", 3), ("es", 4), ("s", 3), ("ed", 4)] {
+    for (suffix, min) in [
+        ("ations", 4),
+        ("ation", 4),
+        ("ings", 4),
+        ("ing", 4),
+        ("ies", 3),
+        ("es", 4),
+        ("s", 3),
+        ("ed", 4),
+    ] {
         if let Some(base) = w.strip_suffix(suffix) {
             if base.chars().count() >= min && !w.ends_with("ss") {
                 return match suffix {
@@ -60,7 +69,11 @@ pub fn stem(word: &str) -> String {
 /// Normalises a control code typed any way ("3a001b2", "3A001.b.2", "3a001.B2") to the list's
 /// form ("3A001.b.2"), or `None` if it is not a code.
 pub fn normalise_code(query: &str) -> Option<String> {
-    let q: String = query.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    let q: String = query
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     if q.len() < 5 || !q.is_ascii() {
         return None;
     }
@@ -111,7 +124,12 @@ pub fn as_cas(query: &str) -> Option<String> {
         return None;
     }
     let n = digits.len();
-    let formatted = format!("{}-{}-{}", &digits[..n - 3], &digits[n - 3..n - 1], &digits[n - 1..]);
+    let formatted = format!(
+        "{}-{}-{}",
+        &digits[..n - 3],
+        &digits[n - 3..n - 1],
+        &digits[n - 1..]
+    );
     crate::list::codes::cas_is_valid(&formatted).then_some(formatted)
 }
 
@@ -121,7 +139,12 @@ pub fn path_of(entry: &Entry, index: usize) -> Vec<String> {
         format!("{} {}", entry.category, category_name(entry.category)),
         format!("{} {}", entry.group, group_name(entry.group)),
     ];
-    path.extend(entry.path(index).into_iter().map(|i| entry.items[i].code.clone()));
+    path.extend(
+        entry
+            .path(index)
+            .into_iter()
+            .map(|i| entry.items[i].code.clone()),
+    );
     path
 }
 
@@ -147,13 +170,32 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
         for e in &list.entries {
             for (i, item) in e.items.iter().enumerate() {
                 let exact = item.code.eq_ignore_ascii_case(&code);
-                if exact || item.code.to_ascii_lowercase().starts_with(&format!("{}.", code.to_ascii_lowercase())) {
+                if exact
+                    || item
+                        .code
+                        .to_ascii_lowercase()
+                        .starts_with(&format!("{}.", code.to_ascii_lowercase()))
+                {
                     let depth_penalty = e.path(i).len() as f32;
-                    out.push(candidate(e, i, if exact { 100.0 } else { 50.0 - depth_penalty }, vec![format!("control code {code}")]));
+                    out.push(candidate(
+                        e,
+                        i,
+                        if exact { 100.0 } else { 50.0 - depth_penalty },
+                        vec![format!("control code {code}")],
+                    ));
                 }
             }
-            if e.us_eccn.as_deref().is_some_and(|u| u.eq_ignore_ascii_case(&code)) && !out.iter().any(|c| c.code == e.code) {
-                out.push(candidate(e, 0, 90.0, vec![format!("US ECCN {code} is the same entry")]));
+            if e.us_eccn
+                .as_deref()
+                .is_some_and(|u| u.eq_ignore_ascii_case(&code))
+                && !out.iter().any(|c| c.code == e.code)
+            {
+                out.push(candidate(
+                    e,
+                    0,
+                    90.0,
+                    vec![format!("US ECCN {code} is the same entry")],
+                ));
             }
         }
     }
@@ -166,10 +208,17 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
             }
         }
     }
-    let digits: String = query.chars().filter(|c| !c.is_whitespace() && *c != '.').collect();
+    let digits: String = query
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
     if matches!(digits.len(), 4 | 6 | 8) && digits.chars().all(|c| c.is_ascii_digit()) {
         for e in &list.entries {
-            if let Some(cn) = e.cn_codes.iter().find(|c| c.starts_with(&digits) || digits.starts_with(c.as_str())) {
+            if let Some(cn) = e
+                .cn_codes
+                .iter()
+                .find(|c| c.starts_with(&digits) || digits.starts_with(c.as_str()))
+            {
                 out.push(candidate(e, 0, 40.0, vec![format!("customs code {digits} (declared under {cn}): a candidate, not a classification")]));
             }
         }
@@ -177,19 +226,25 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
     if out.is_empty() {
         out = word_search(list, query);
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.code.cmp(&b.code)));
-    let mut seen_entries: Vec<(String, usize)> = Vec::new();
-    out.retain(|c| match seen_entries.iter_mut().find(|(e, _)| *e == c.entry) {
-        Some((_, n)) if *n >= 3 => false,
-        Some((_, n)) => {
-            *n += 1;
-            true
-        }
-        None => {
-            seen_entries.push((c.entry.clone(), 1));
-            true
-        }
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.code.cmp(&b.code))
     });
+    let mut seen_entries: Vec<(String, usize)> = Vec::new();
+    out.retain(
+        |c| match seen_entries.iter_mut().find(|(e, _)| *e == c.entry) {
+            Some((_, n)) if *n >= 3 => false,
+            Some((_, n)) => {
+                *n += 1;
+                true
+            }
+            None => {
+                seen_entries.push((c.entry.clone(), 1));
+                true
+            }
+        },
+    );
     out.truncate(limit);
     out
 }
@@ -202,16 +257,24 @@ fn word_search(list: &ControlList, query: &str) -> Vec<Candidate> {
     let last_is_prefix = !query.ends_with(char::is_whitespace);
     let mut out = Vec::new();
     for e in &list.entries {
-        let alias_words: Vec<(String, Vec<String>)> = e.aliases.iter().map(|a| (a.clone(), words(a))).collect();
+        let alias_words: Vec<(String, Vec<String>)> =
+            e.aliases.iter().map(|a| (a.clone(), words(a))).collect();
         for (i, item) in e.items.iter().enumerate() {
             let text_words = words(&item.text);
-            let note_words: Vec<String> = e.notes_on(&item.code).flat_map(|n| words(&n.text)).collect();
+            let note_words: Vec<String> = e
+                .notes_on(&item.code)
+                .flat_map(|n| words(&n.text))
+                .collect();
             let mut score = 0.0f32;
             let mut why = Vec::new();
             let mut matched_all = true;
             for (k, w) in q.iter().enumerate() {
                 let prefix = last_is_prefix && k == q.len() - 1 && w.len() >= 2;
-                let hit = |cands: &[String]| cands.iter().any(|c| c == w || (prefix && c.starts_with(w.as_str())));
+                let hit = |cands: &[String]| {
+                    cands
+                        .iter()
+                        .any(|c| c == w || (prefix && c.starts_with(w.as_str())))
+                };
                 if i == 0 {
                     if let Some((alias, _)) = alias_words.iter().find(|(_, aw)| hit(aw)) {
                         score += 3.0;

@@ -252,7 +252,10 @@ struct SourceFile {
 
 impl SourceFile {
     fn line_of(&self, offset: usize) -> usize {
-        self.text[..offset.min(self.text.len())].matches('\n').count() + 1
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
     }
 
     fn parse<T: for<'de> Deserialize<'de>>(&self, errors: &mut Errors) -> Option<T> {
@@ -375,7 +378,11 @@ fn compile_sources<'a>(
         let span = d.span();
         let d = d.get_ref();
         if !definition_ids.insert(d.id.clone()) {
-            errors.at(file, span.start, format!("definition '{}' is defined twice", d.id));
+            errors.at(
+                file,
+                span.start,
+                format!("definition '{}' is defined twice", d.id),
+            );
         }
         defs.push(Definition {
             id: d.id.clone(),
@@ -388,7 +395,13 @@ fn compile_sources<'a>(
     for (file, r) in &releases {
         let span = r.span();
         let r = r.get_ref();
-        check_term(&mut errors, file, span.start, r.term.as_deref(), &definition_ids);
+        check_term(
+            &mut errors,
+            file,
+            span.start,
+            r.term.as_deref(),
+            &definition_ids,
+        );
         if r.groups.iter().any(|g| !matches!(g, 'A'..='E')) {
             errors.at(file, span.start, "release groups must be letters A to E");
         }
@@ -407,9 +420,15 @@ fn compile_sources<'a>(
     let mut codes = BTreeSet::new();
     for (file, src) in &entry_files {
         if !codes.insert(src.code.get_ref().clone()) {
-            errors.at(file, src.code.span().start, format!("entry {} is encoded twice", src.code.get_ref()));
+            errors.at(
+                file,
+                src.code.span().start,
+                format!("entry {} is encoded twice", src.code.get_ref()),
+            );
         }
-        if let Some((entry, mut entry_scenarios)) = compile_entry(file, src, &definition_ids, &mut errors) {
+        if let Some((entry, mut entry_scenarios)) =
+            compile_entry(file, src, &definition_ids, &mut errors)
+        {
             entries.push(entry);
             scenarios.append(&mut entry_scenarios);
         }
@@ -445,7 +464,13 @@ fn compile_sources<'a>(
     })
 }
 
-fn check_term(errors: &mut Errors, file: &SourceFile, at: usize, term: Option<&str>, ids: &BTreeSet<String>) {
+fn check_term(
+    errors: &mut Errors,
+    file: &SourceFile,
+    at: usize,
+    term: Option<&str>,
+    ids: &BTreeSet<String>,
+) {
     if let Some(t) = term {
         if !ids.contains(t) {
             errors.at(file, at, format!("term '{t}' is not in definitions.toml"));
@@ -468,7 +493,11 @@ fn compile_entry(
     for p in &src.param {
         let (span, p) = (p.span(), p.get_ref());
         if params.iter().any(|q| q.id == p.id) {
-            errors.at(file, span.start, format!("parameter '{}' is declared twice", p.id));
+            errors.at(
+                file,
+                span.start,
+                format!("parameter '{}' is declared twice", p.id),
+            );
         }
         params.push(Param {
             id: p.id.clone(),
@@ -481,7 +510,11 @@ fn compile_entry(
     for q in &src.question {
         let (span, q) = (q.span(), q.get_ref());
         if questions.iter().any(|x| x.id == q.id) {
-            errors.at(file, span.start, format!("question '{}' is declared twice", q.id));
+            errors.at(
+                file,
+                span.start,
+                format!("question '{}' is declared twice", q.id),
+            );
         }
         check_term(errors, file, span.start, q.term.as_deref(), definition_ids);
         questions.push(Question {
@@ -496,8 +529,13 @@ fn compile_entry(
     for it in &src.item {
         let (span, it) = (it.span(), it.get_ref());
         let at = span.start;
-        if !is_item_code(&it.code) || !(it.code == code || it.code.starts_with(&format!("{code}."))) {
-            errors.at(file, at, format!("item code '{}' is not a sub-item of {code}", it.code));
+        if !is_item_code(&it.code) || !(it.code == code || it.code.starts_with(&format!("{code}.")))
+        {
+            errors.at(
+                file,
+                at,
+                format!("item code '{}' is not a sub-item of {code}", it.code),
+            );
             continue;
         }
         if items.iter().any(|x| x.code == it.code) {
@@ -520,7 +558,11 @@ fn compile_entry(
             errors.at(file, at, "the entry item must come first");
         }
         if items.is_empty() && it.code != code {
-            errors.at(file, at, format!("the first [[item]] must be the entry {code} itself"));
+            errors.at(
+                file,
+                at,
+                format!("the first [[item]] must be the entry {code} itself"),
+            );
         }
         let mut when = Vec::new();
         if let Some(kind) = &it.is {
@@ -545,7 +587,11 @@ fn compile_entry(
         }
         for r in &it.refers {
             if !is_item_code(r) {
-                errors.at(file, at, format!("'{r}' in refers is not a control-list code"));
+                errors.at(
+                    file,
+                    at,
+                    format!("'{r}' in refers is not a control-list code"),
+                );
             }
         }
         let index = items.len();
@@ -566,7 +612,11 @@ fn compile_entry(
         });
     }
     if items.is_empty() {
-        errors.at(file, 0, format!("entry {code} has no [[item]]; the first item is the entry itself"));
+        errors.at(
+            file,
+            0,
+            format!("entry {code} has no [[item]]; the first item is the entry itself"),
+        );
         return None;
     }
 
@@ -579,7 +629,14 @@ fn compile_entry(
         };
         for o in &on {
             if !items.iter().any(|i| &i.code == o) {
-                errors.at(file, span.start, format!("note '{}' is attached to {o}, which is not an item of this entry", n.label));
+                errors.at(
+                    file,
+                    span.start,
+                    format!(
+                        "note '{}' is attached to {o}, which is not an item of this entry",
+                        n.label
+                    ),
+                );
             }
         }
         let kind = match n.kind {
@@ -597,14 +654,29 @@ fn compile_entry(
             errors.at(file, span.start, format!("decontrol note '{}' needs release_when: the conditions under which it releases", n.label));
         }
         if kind != NoteKind::Decontrol && !release_when.is_empty() {
-            errors.at(file, span.start, format!("only a decontrol note may have release_when ('{}')", n.label));
+            errors.at(
+                file,
+                span.start,
+                format!(
+                    "only a decontrol note may have release_when ('{}')",
+                    n.label
+                ),
+            );
         }
         if kind == NoteKind::SeeAlso && n.refers.is_empty() {
-            errors.at(file, span.start, format!("see-also note '{}' needs refers", n.label));
+            errors.at(
+                file,
+                span.start,
+                format!("see-also note '{}' needs refers", n.label),
+            );
         }
         for r in &n.refers {
             if r != "ML" && !is_item_code(r) {
-                errors.at(file, span.start, format!("'{r}' in refers is neither a control-list code nor ML"));
+                errors.at(
+                    file,
+                    span.start,
+                    format!("'{r}' in refers is neither a control-list code nor ML"),
+                );
             }
         }
         notes.push(Note {
@@ -621,9 +693,21 @@ fn compile_entry(
 
     let mut cn_codes = Vec::new();
     for c in &src.cn_codes {
-        let digits: String = c.get_ref().chars().filter(|ch| !ch.is_whitespace()).collect();
-        if !(digits.len() >= 4 && digits.len() <= 8 && digits.len() % 2 == 0 && digits.chars().all(|ch| ch.is_ascii_digit())) {
-            errors.at(file, c.span().start, format!("customs code '{}' must have 4, 6 or 8 digits", c.get_ref()));
+        let digits: String = c
+            .get_ref()
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
+        if !(digits.len() >= 4
+            && digits.len() <= 8
+            && digits.len() % 2 == 0
+            && digits.chars().all(|ch| ch.is_ascii_digit()))
+        {
+            errors.at(
+                file,
+                c.span().start,
+                format!("customs code '{}' must have 4, 6 or 8 digits", c.get_ref()),
+            );
         }
         cn_codes.push(digits);
     }
@@ -655,19 +739,33 @@ fn compile_entry(
                     Ok(x) => {
                         values.insert(k.clone(), x);
                     }
-                    Err(e) => errors.at(file, span.start, format!("scenario '{}': {k}: {e}", s.name)),
+                    Err(e) => {
+                        errors.at(file, span.start, format!("scenario '{}': {k}: {e}", s.name))
+                    }
                 },
-                None => errors.at(file, span.start, format!("scenario '{}': no parameter '{k}'", s.name)),
+                None => errors.at(
+                    file,
+                    span.start,
+                    format!("scenario '{}': no parameter '{k}'", s.name),
+                ),
             }
         }
         for k in s.answers.keys() {
             if entry.question(k).is_none() {
-                errors.at(file, span.start, format!("scenario '{}': no question '{k}'", s.name));
+                errors.at(
+                    file,
+                    span.start,
+                    format!("scenario '{}': no question '{k}'", s.name),
+                );
             }
         }
         for c in &s.codes {
             if entry.item(c).is_none() {
-                errors.at(file, span.start, format!("scenario '{}': no item {c}", s.name));
+                errors.at(
+                    file,
+                    span.start,
+                    format!("scenario '{}': no item {c}", s.name),
+                );
             }
         }
         scenarios.push(Scenario {
@@ -701,12 +799,22 @@ fn compile_condition(
         (Bound::AtMost, &c.at_most),
     ];
     let given: Vec<_> = bounds.iter().filter(|(_, v)| v.is_some()).collect();
-    let kinds = [c.param.is_some(), c.ask.is_some(), c.ask_not.is_some(), c.any.is_some(), c.all.is_some()]
-        .iter()
-        .filter(|k| **k)
-        .count();
+    let kinds = [
+        c.param.is_some(),
+        c.ask.is_some(),
+        c.ask_not.is_some(),
+        c.any.is_some(),
+        c.all.is_some(),
+    ]
+    .iter()
+    .filter(|k| **k)
+    .count();
     if kinds != 1 {
-        errors.at(file, at, "a condition needs exactly one of: param (with a bound), ask, ask_not, any, all");
+        errors.at(
+            file,
+            at,
+            "a condition needs exactly one of: param (with a bound), ask, ask_not, any, all",
+        );
         return None;
     }
     if let Some(param) = &c.param {
@@ -715,7 +823,13 @@ fn compile_condition(
             return None;
         };
         let [(bound, Some(text))] = given.as_slice() else {
-            errors.at(file, at, format!("condition on '{param}' needs exactly one of above, at_least, below, at_most"));
+            errors.at(
+                file,
+                at,
+                format!(
+                    "condition on '{param}' needs exactly one of above, at_least, below, at_most"
+                ),
+            );
             return None;
         };
         return match parse_quantity(text, p.dimension) {
@@ -733,7 +847,11 @@ fn compile_condition(
         };
     }
     if !given.is_empty() || c.unverified.is_some() {
-        errors.at(file, at, "bounds and unverified belong to a param condition");
+        errors.at(
+            file,
+            at,
+            "bounds and unverified belong to a param condition",
+        );
         return None;
     }
     let check_q = |id: &String, errors: &mut Errors| {
@@ -762,26 +880,46 @@ fn compile_condition(
         .iter()
         .filter_map(|x| compile_condition(file, x, params, questions, errors))
         .collect();
-    Some(if any { Condition::Any(inner) } else { Condition::All(inner) })
+    Some(if any {
+        Condition::Any(inner)
+    } else {
+        Condition::All(inner)
+    })
 }
 
 /// Checks that every reference to an encoded entry names an existing item, and links
 /// software and technology entries with the goods entries they refer to, both ways.
-fn resolve_references(entries: &mut [Entry], files: &[(&SourceFile, EntrySrc)], errors: &mut Errors) {
+fn resolve_references(
+    entries: &mut [Entry],
+    files: &[(&SourceFile, EntrySrc)],
+    errors: &mut Errors,
+) {
     let mut links: Vec<(String, String)> = Vec::new();
     for entry in entries.iter() {
-        let file = files.iter().find(|(_, s)| s.code.get_ref() == &entry.code).map(|(f, _)| *f);
-        let refs = entry
-            .items
+        let file = files
             .iter()
-            .flat_map(|i| i.refers.iter())
-            .chain(entry.notes.iter().flat_map(|n| n.refers.iter()).filter(|r| *r != "ML"));
+            .find(|(_, s)| s.code.get_ref() == &entry.code)
+            .map(|(f, _)| *f);
+        let refs = entry.items.iter().flat_map(|i| i.refers.iter()).chain(
+            entry
+                .notes
+                .iter()
+                .flat_map(|n| n.refers.iter())
+                .filter(|r| *r != "ML"),
+        );
         for r in refs {
             let target_entry = &r[..5.min(r.len())];
             if let Some(target) = entries.iter().find(|e| e.code == target_entry) {
                 if target.item(r).is_none() {
                     if let Some(f) = file {
-                        errors.at(f, 0, format!("{} refers to {r}, which {target_entry} does not have", entry.code));
+                        errors.at(
+                            f,
+                            0,
+                            format!(
+                                "{} refers to {r}, which {target_entry} does not have",
+                                entry.code
+                            ),
+                        );
                     }
                 }
             }

@@ -86,25 +86,34 @@ pub struct Restriction {
 
 impl Measures {
     pub fn country(&self, code: &str) -> Option<&Country> {
-        self.country.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+        self.country
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
     }
 
     pub fn restrictions<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Restriction> + 'a {
-        self.restriction.iter().filter(move |r| r.country.eq_ignore_ascii_case(code))
+        self.restriction
+            .iter()
+            .filter(move |r| r.country.eq_ignore_ascii_case(code))
     }
 
     /// Reads and validates the TOML source (native only: used by `build.rs` and tests).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load(path: &std::path::Path) -> Result<Measures, Vec<String>> {
         let name = path.display();
-        let text = std::fs::read_to_string(path).map_err(|e| vec![format!("{name}: cannot read: {e}")])?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| vec![format!("{name}: cannot read: {e}")])?;
         let measures: Measures = toml::from_str(&text).map_err(|e| {
-            let line = e.span().map_or(0, |s| text[..s.start].matches('\n').count() + 1);
+            let line = e
+                .span()
+                .map_or(0, |s| text[..s.start].matches('\n').count() + 1);
             vec![format!("{name}:{line}: {}", e.message().trim())]
         })?;
-        measures
-            .validate()
-            .map_err(|errs| errs.into_iter().map(|e| format!("{name}: {e}")).collect::<Vec<_>>())?;
+        measures.validate().map_err(|errs| {
+            errs.into_iter()
+                .map(|e| format!("{name}: {e}"))
+                .collect::<Vec<_>>()
+        })?;
         Ok(measures)
     }
 
@@ -114,7 +123,10 @@ impl Measures {
         let mut seen = std::collections::BTreeSet::new();
         for c in &self.country {
             if c.code.len() != 2 || !c.code.chars().all(|ch| ch.is_ascii_uppercase()) {
-                errors.push(format!("country code '{}' is not ISO 3166-1 alpha-2", c.code));
+                errors.push(format!(
+                    "country code '{}' is not ISO 3166-1 alpha-2",
+                    c.code
+                ));
             }
             if !seen.insert(c.code.clone()) {
                 errors.push(format!("country {} is declared twice", c.code));
@@ -127,7 +139,9 @@ impl Measures {
             .chain(self.restriction.iter().map(|r| ("restriction", &r.country)));
         for (what, code) in used {
             if !seen.contains(code) {
-                errors.push(format!("{what}: country '{code}' is not declared in [[country]]"));
+                errors.push(format!(
+                    "{what}: country '{code}' is not declared in [[country]]"
+                ));
             }
         }
         if errors.is_empty() {
@@ -141,7 +155,9 @@ impl Measures {
 /// Whether `code` (e.g. "1C350.1") falls under any of the prefixes: an entry or item code
 /// ("1C350", "5A002.a") or a category or group ("0", "9E").
 pub fn covered_by(code: &str, prefixes: &[String]) -> bool {
-    prefixes
-        .iter()
-        .any(|p| code == p || code.starts_with(&format!("{p}.")) || (p.len() < 5 && code.starts_with(p.as_str())))
+    prefixes.iter().any(|p| {
+        code == p
+            || code.starts_with(&format!("{p}."))
+            || (p.len() < 5 && code.starts_with(p.as_str()))
+    })
 }

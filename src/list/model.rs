@@ -264,7 +264,9 @@ pub struct Note {
 
 impl ControlList {
     pub fn entry(&self, code: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.code.eq_ignore_ascii_case(code))
+        self.entries
+            .iter()
+            .find(|e| e.code.eq_ignore_ascii_case(code))
     }
 
     pub fn definition(&self, id: &str) -> Option<&Definition> {
@@ -298,7 +300,9 @@ impl Entry {
 
     /// Notes attached to an item.
     pub fn notes_on<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Note> + 'a {
-        self.notes.iter().filter(move |n| n.on.iter().any(|c| c == code))
+        self.notes
+            .iter()
+            .filter(move |n| n.on.iter().any(|c| c == code))
     }
 
     /// The chain of items from the entry down to `index`.

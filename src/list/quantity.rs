@@ -26,7 +26,9 @@ impl std::fmt::Display for QuantityError {
 pub fn parse_quantity(text: &str, dimension: Dimension) -> Result<f64, QuantityError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(QuantityError("Enter a figure, e.g. ".to_string() + example(dimension)));
+        return Err(QuantityError(
+            "Enter a figure, e.g. ".to_string() + example(dimension),
+        ));
     }
     let (number, unit) = split_number(text);
     if number.is_empty() {
@@ -96,7 +98,12 @@ fn split_number(text: &str) -> (&str, &str) {
         let (pos, c) = bytes[i];
         let next_is_digit = bytes.get(i + 1).is_some_and(|(_, n)| n.is_ascii_digit());
         let continues = c.is_ascii_digit()
-            || ((c == '.' || c == ',' || c == '\'' || c == ' ' || c == '\u{2009}' || c == '\u{202f}')
+            || ((c == '.'
+                || c == ','
+                || c == '\''
+                || c == ' '
+                || c == '\u{2009}'
+                || c == '\u{202f}')
                 && next_is_digit
                 && end > 0)
             || ((c == 'e' || c == 'E') && end > 0 && exponent_follows(&text[pos + 1..]));
@@ -104,7 +111,9 @@ fn split_number(text: &str) -> (&str, &str) {
             if c == 'e' || c == 'E' {
                 // Take the sign and digits of the exponent too.
                 i += 1;
-                while i < bytes.len() && (bytes[i].1.is_ascii_digit() || bytes[i].1 == '-' || bytes[i].1 == '+') {
+                while i < bytes.len()
+                    && (bytes[i].1.is_ascii_digit() || bytes[i].1 == '-' || bytes[i].1 == '+')
+                {
                     i += 1;
                 }
                 end = bytes.get(i).map_or(text.len(), |(p, _)| *p);
@@ -125,7 +134,9 @@ fn split_number(text: &str) -> (&str, &str) {
             if let Some(exp) = after.strip_prefix("10^") {
                 let digits: usize = exp
                     .char_indices()
-                    .take_while(|(k, ch)| ch.is_ascii_digit() || (*k == 0 && (*ch == '-' || *ch == '+')))
+                    .take_while(|(k, ch)| {
+                        ch.is_ascii_digit() || (*k == 0 && (*ch == '-' || *ch == '+'))
+                    })
                     .map(|(_, ch)| ch.len_utf8())
                     .sum();
                 if digits > 0 {
@@ -233,16 +244,34 @@ mod tests {
         assert!(close(parse_quantity("60W", D::Power).unwrap(), 60.0));
         assert!(close(parse_quantity("2,5 mm", D::Length).unwrap(), 2.5e-3));
         assert!(close(parse_quantity("1 200 W", D::Power).unwrap(), 1200.0));
-        assert!(close(parse_quantity("1.200,5 W", D::Power).unwrap(), 1200.5));
-        assert!(close(parse_quantity("1,200.5 W", D::Power).unwrap(), 1200.5));
-        assert!(close(parse_quantity("5 x 10^3 Gy(Si)", D::Dose).unwrap(), 5e3));
+        assert!(close(
+            parse_quantity("1.200,5 W", D::Power).unwrap(),
+            1200.5
+        ));
+        assert!(close(
+            parse_quantity("1,200.5 W", D::Power).unwrap(),
+            1200.5
+        ));
+        assert!(close(
+            parse_quantity("5 x 10^3 Gy(Si)", D::Dose).unwrap(),
+            5e3
+        ));
         assert!(close(parse_quantity("5e3 Gy", D::Dose).unwrap(), 5e3));
-        assert!(close(parse_quantity("1070 nm", D::Length).unwrap(), 1070e-9));
+        assert!(close(
+            parse_quantity("1070 nm", D::Length).unwrap(),
+            1070e-9
+        ));
         assert!(close(parse_quantity("3 microns", D::Length).unwrap(), 3e-6));
-        assert!(close(parse_quantity("125 °C", D::Temperature).unwrap(), 398.15));
+        assert!(close(
+            parse_quantity("125 °C", D::Temperature).unwrap(),
+            398.15
+        ));
         assert!(close(parse_quantity("15 %", D::Ratio).unwrap(), 0.15));
         assert!(close(parse_quantity("64", D::Count).unwrap(), 64.0));
-        assert!(close(parse_quantity("100 g", D::Acceleration).unwrap(), 980.665));
+        assert!(close(
+            parse_quantity("100 g", D::Acceleration).unwrap(),
+            980.665
+        ));
     }
 
     #[test]

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets everything up and runs every test: formatting, lints, native engine and list tests,
+# in-browser component tests (headless Chromium), and the end-to-end test of the built widget.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash .ci/setup.sh
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --features web --lib --bins -- -D warnings
+cargo test --quiet
+bash .ci/build.sh
+CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --quiet --target wasm32-unknown-unknown --features web --test browser
+cargo test --quiet --features e2e --test e2e -- --nocapture

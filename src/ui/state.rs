@@ -1,0 +1,167 @@
+//! The widget's state: the user's work and the messages about it, changed only by [`Action`]s.
+//!
+//! Everything the user types lands in [`SavedWork`] first, valid or not, so that a bad figure
+//! gets a message without losing the text, and a reload restores exactly what was typed.
+
+use crate::bundled;
+use crate::engine::draft::SavedWork;
+use crate::list::quantity::parse_quantity;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub work: SavedWork,
+    /// Inline messages for figures that could not be read, by parameter id.
+    pub input_errors: BTreeMap<String, String>,
+    /// A message about loading a file, shown where the user loaded it.
+    pub load_message: Option<(bool, String)>,
+}
+
+pub enum Action {
+    Query(String),
+    SelectEntry(String),
+    ClearEntry,
+    /// A figure typed for a parameter of the current entry.
+    Figure(String, String),
+    Answer(String, Option<bool>),
+    Cas(String),
+    Destination(String),
+    EndUse(EndUseQuestion, Option<bool>),
+    DraftField(String, String),
+    RecordDate(String),
+    /// A file the user chose to load: its text.
+    Load(String),
+    LoadFailed(String),
+    Reset,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum EndUseQuestion {
+    Wmd,
+    Military,
+    IllegalMilitary,
+    Aware,
+}
+
+impl State {
+    pub fn new(work: SavedWork) -> State {
+        let mut state = State {
+            work,
+            input_errors: BTreeMap::new(),
+            load_message: None,
+        };
+        state.recheck_figures();
+        state
+    }
+
+    /// Re-reads every typed figure against the current entry's parameters.
+    fn recheck_figures(&mut self) {
+        self.input_errors.clear();
+        self.work.facts.values.clear();
+        let Some(entry) = self
+            .work
+            .entry
+            .as_deref()
+            .and_then(|c| bundled::list().entry(c))
+        else {
+            return;
+        };
+        for (id, text) in &self.work.typed {
+            let Some(param) = entry.param(id) else {
+                continue;
+            };
+            if text.trim().is_empty() {
+                continue;
+            }
+            match parse_quantity(text, param.dimension) {
+                Ok(v) => {
+                    self.work.facts.values.insert(id.clone(), v);
+                }
+                Err(e) => {
+                    self.input_errors.insert(id.clone(), e.0);
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.load_message = None;
+        match action {
+            Action::Query(q) => s.work.query = q,
+            Action::SelectEntry(code) => {
+                if s.work.entry.as_deref() != Some(code.as_str()) {
+                    s.work.entry = Some(code);
+                    s.work.facts.answers.clear();
+                    s.work.typed.clear();
+                    s.recheck_figures();
+                }
+            }
+            Action::ClearEntry => {
+                s.work.entry = None;
+                s.work.facts = Default::default();
+                s.work.typed.clear();
+                s.input_errors.clear();
+            }
+            Action::Figure(id, text) => {
+                s.work.typed.insert(id, text);
+                s.recheck_figures();
+            }
+            Action::Answer(id, answer) => match answer {
+                Some(a) => {
+                    s.work.facts.answers.insert(id, a);
+                }
+                None => {
+                    s.work.facts.answers.remove(&id);
+                }
+            },
+            Action::Cas(text) => {
+                let t = text.trim().to_string();
+                s.work.facts.cas = (!t.is_empty()).then_some(t);
+            }
+            Action::Destination(code) => {
+                s.work.end_use.destination = (!code.is_empty()).then_some(code)
+            }
+            Action::EndUse(q, a) => {
+                let slot = match q {
+                    EndUseQuestion::Wmd => &mut s.work.end_use.informed_wmd,
+                    EndUseQuestion::Military => &mut s.work.end_use.informed_military,
+                    EndUseQuestion::IllegalMilitary => {
+                        &mut s.work.end_use.informed_illegal_military
+                    }
+                    EndUseQuestion::Aware => &mut s.work.end_use.aware,
+                };
+                *slot = a;
+            }
+            Action::DraftField(key, value) => s.work.draft.set(&key, value),
+            Action::RecordDate(d) => s.work.record_date = d,
+            Action::Load(text) => match SavedWork::from_json(&text) {
+                Ok(work) => {
+                    let note = if work.list_consolidation != bundled::list().consolidation {
+                        format!(
+                            "Loaded. This work was assessed against the list of {}; it has been re-checked against the bundled list of {}.",
+                            work.list_consolidation,
+                            bundled::list().consolidation
+                        )
+                    } else {
+                        "Loaded.".to_string()
+                    };
+                    let mut work = work;
+                    work.list_consolidation = bundled::list().consolidation.clone();
+                    s = State::new(work);
+                    s.load_message = Some((true, note));
+                }
+                Err(e) => s.load_message = Some((false, e)),
+            },
+            Action::LoadFailed(e) => s.load_message = Some((false, e)),
+            Action::Reset => s = State::new(SavedWork::new(&bundled::list().consolidation)),
+        }
+        Rc::new(s)
+    }
+}
