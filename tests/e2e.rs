@@ -1,1 +1,209 @@
-//! placeholder
+//! End to end: drives the real built widget (`dist/`, from `.ci/build.sh`) in headless
+//! Chromium through search, entry, questions, determination, end use, draft, download, reload
+//! and load, saves screenshots to `tests/artifacts/`, and fails if the page requests anything
+//! but its own static files.
+
+mod support;
+
+use exportcheck::engine::draft::SavedWork;
+use std::path::{Path, PathBuf};
+use support::{Browser, StaticServer};
+
+/// The only paths the widget may request: its own static files.
+const OWN_FILES: &[&str] = &[
+    "/",
+    "/index.html",
+    "/exportcheck.js",
+    "/widget.js",
+    "/widget_bg.wasm",
+    "/style.css",
+];
+
+fn artifacts() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artifacts");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    dir
+}
+
+fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    for _ in 0..100 {
+        if path.exists()
+            && std::fs::metadata(&path)
+                .map(|m| m.len() > 0)
+                .unwrap_or(false)
+        {
+            return path;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{name} was not downloaded into {}", dir.display());
+}
+
+#[test]
+fn search_questions_determination_end_use_draft_download_reload_and_load() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("widget_bg.wasm").exists(),
+        "dist/ is not built: run `bash .ci/build.sh` first"
+    );
+    let server = StaticServer::start(&dist);
+    let shots = artifacts();
+    let downloads = tempdir("downloads");
+    let browser = Browser::start(&downloads);
+
+    browser.goto(&server.url("/"));
+    // 1. Search in the user's own words; candidates show their place in the list and why.
+    browser.type_into("#xc-query", "variable frequency drive");
+    let candidate = browser.wait_text(".xc-candidate", "3A225");
+    assert!(
+        candidate.contains("Electronics"),
+        "candidate shows its category: {candidate}"
+    );
+    assert!(
+        candidate.contains("Matched"),
+        "candidate says why it matched: {candidate}"
+    );
+    browser.screenshot(&shots.join("01-search.png"));
+
+    // 2. Open the entry: tree, notes, related software and technology.
+    browser.click(".xc-candidate button[data-code^='3A225']");
+    browser.wait_text("#xc-entry", "3A225");
+    let tree = browser.wait_text(".xc-tree", "3A225.c");
+    assert!(
+        tree.contains("technical note") && tree.contains("releases items"),
+        "notes are shown: {tree}"
+    );
+    browser.wait_text(".xc-related", "3D225");
+    browser.screenshot(&shots.join("02-entry.png"));
+
+    // 3. Answer the questions; a malformed figure gets an inline message and keeps the text.
+    browser.click("li[data-question='is:3A225'] button[data-answer='Yes']");
+    browser.click("li[data-question='multiphase'] button[data-answer='Yes']");
+    browser.type_into("#xc-p-output_apparent_power", "lots");
+    let error = browser.wait_text(
+        "#xc-p-output_apparent_power-error",
+        "does not start with a number",
+    );
+    assert!(!error.is_empty());
+    assert_eq!(
+        browser.value("#xc-p-output_apparent_power"),
+        "lots",
+        "the typed text is kept"
+    );
+    browser.type_into("#xc-p-output_apparent_power", "1,5 kVA");
+    browser.type_into("#xc-p-frequency_max", "2 kHz");
+    browser.type_into("#xc-p-frequency_control", "0,1 %");
+    browser.wait("li[data-question='constrained']");
+    browser.click("li[data-question='constrained'] button[data-answer='No']");
+    let result = browser.wait_text("#xc-determination", "Listed.");
+    assert!(
+        result.contains("3A225") && result.contains("consolidated version of 2025-11-15"),
+        "{result}"
+    );
+    assert_eq!(
+        browser.count("#xc-p-output_apparent_power-error"),
+        0,
+        "the message goes once the figure is valid"
+    );
+    browser.screenshot(&shots.join("03-determination.png"));
+
+    // 4. End use and destination: a listed item to China needs an individual authorisation.
+    browser.click("#xc-destination option[value='CN']");
+    for q in [
+        "Article 4(1)(a)",
+        "Article 4(1)(b)",
+        "Article 4(1)(c)",
+        "Article 4(2)",
+    ] {
+        browser.click(&format!("li[data-question='{q}'] button[data-answer='No']"));
+    }
+    let end_use = browser.wait_text("#xc-enduse-outcome", "An export authorisation is needed.");
+    assert!(end_use.contains("Article 3(1)"), "{end_use}");
+    browser.screenshot(&shots.join("04-end-use.png"));
+
+    // 5. The draft is pre-filled; the user edits it; it downloads as JSON.
+    assert_eq!(browser.value("#xc-d-control_number"), "3A225");
+    assert!(browser.value("#xc-d-destination").contains("CN"));
+    browser.type_into("#xc-d-exporter", "Acme Drives BV, Eindhoven");
+    browser.type_into("#xc-d-cn_code", "8504");
+    browser.wait_text(".xc-form", "a CN code has 8 digits");
+    browser.type_into("#xc-d-cn_code", "85044084");
+    browser.screenshot(&shots.join("05-draft.png"));
+    browser.click("#xc-download");
+    let file = wait_for_file(&downloads, "exportcheck-work.json");
+    let saved = SavedWork::from_json(&std::fs::read_to_string(&file).expect("read download"))
+        .expect("the download is a valid draft");
+    assert_eq!(saved.entry.as_deref(), Some("3A225"));
+    assert_eq!(saved.draft.exporter, "Acme Drives BV, Eindhoven");
+    assert_eq!(saved.draft.control_number, "3A225");
+
+    // 6. Work in progress survives a reload.
+    browser.refresh();
+    browser.wait_text("#xc-determination", "Listed.");
+    assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
+    assert_eq!(browser.value("#xc-query"), "variable frequency drive");
+
+    // 7. A file that is not a draft is refused, and nothing is lost.
+    let not_a_draft = downloads.join("not-a-draft.json");
+    std::fs::write(&not_a_draft, "{\"hello\": \"world\"}").expect("write file");
+    browser.send_keys("#xc-load", not_a_draft.to_str().expect("utf-8 path"));
+    browser.wait_text("#xc-load-message", "not an exportcheck draft");
+    assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
+    browser.screenshot(&shots.join("06-refused-file.png"));
+
+    // 8. Start again, then load the downloaded work: everything comes back.
+    browser.click(".xc-footer button");
+    browser.wait_text("#xc-enduse-outcome", "Still needed");
+    assert_eq!(browser.value("#xc-d-exporter"), "");
+    browser.send_keys("#xc-load", file.to_str().expect("utf-8 path"));
+    browser.wait_text("#xc-load-message", "Loaded");
+    browser.wait_text("#xc-determination", "Listed.");
+    assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
+    browser.screenshot(&shots.join("07-reloaded.png"));
+
+    // 9. No request other than the widget's own static files, and no errors in the console.
+    let requests = browser.network_requests();
+    let console = browser.console_errors();
+    drop(browser);
+    let origin = server.url("");
+    let foreign: Vec<&String> = requests
+        .iter()
+        .filter(|u| {
+            !(u.starts_with("blob:")
+                || u.starts_with("data:")
+                || u.starts_with("chrome")
+                || u.starts_with(&origin))
+        })
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "requests to other addresses: {foreign:?}"
+    );
+    let served = server.requested.lock().expect("log").clone();
+    let unexpected: Vec<&String> = served
+        .iter()
+        .filter(|p| !OWN_FILES.contains(&p.as_str()))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "requests for files the widget does not ship: {unexpected:?}"
+    );
+    assert!(
+        served.iter().any(|p| p == "/widget_bg.wasm"),
+        "the log saw the page load: {served:?}"
+    );
+    assert!(console.is_empty(), "console errors: {console:?}");
+    println!(
+        "e2e: {} requests, all to the widget's own files; screenshots in {}",
+        requests.len(),
+        shots.display()
+    );
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("exportcheck-e2e-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}

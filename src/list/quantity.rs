@@ -61,6 +61,7 @@ pub fn example(dimension: Dimension) -> &'static str {
     match dimension {
         D::Frequency => "10 GHz",
         D::Power => "60 W",
+        D::ApparentPower => "1,5 kVA",
         D::Length => "2,5 mm",
         D::Time => "10 ns",
         D::Temperature => "125 °C",

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 pub enum Dimension {
     Frequency,
     Power,
+    ApparentPower,
     Length,
     Time,
     Temperature,
@@ -90,6 +91,21 @@ pub static UNITS: &[Unit] = &[
     unit(&["mW", "milliwatt", "milliwatts"], D::Power, 1e-3),
     unit(&["kW", "kilowatt", "kilowatts"], D::Power, 1e3),
     unit(&["MW", "megawatt", "megawatts"], D::Power, 1e6),
+    unit(
+        &["VA", "volt-ampere", "volt-amperes"],
+        D::ApparentPower,
+        1.0,
+    ),
+    unit(
+        &["kVA", "kilovolt-ampere", "kilovolt-amperes"],
+        D::ApparentPower,
+        1e3,
+    ),
+    unit(
+        &["MVA", "megavolt-ampere", "megavolt-amperes"],
+        D::ApparentPower,
+        1e6,
+    ),
     unit(&["m", "metre", "metres", "meter", "meters"], D::Length, 1.0),
     unit(
         &["km", "kilometre", "kilometres", "kilometer", "kilometers"],
@@ -264,6 +280,7 @@ pub fn dimension_name(dimension: Dimension) -> &'static str {
     match dimension {
         D::Frequency => "frequency",
         D::Power => "power",
+        D::ApparentPower => "apparent power",
         D::Length => "length",
         D::Time => "time",
         D::Temperature => "temperature",

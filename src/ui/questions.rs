@@ -65,7 +65,7 @@ pub fn questions_panel(props: &QuestionsProps) -> Html {
         <section class="xc-step" aria-labelledby="xc-questions">
             <h2 id="xc-questions">{ format!("Questions for {}", entry.code) }</h2>
             <div class={classes!("xc-result", outcome_class(det.outcome))} role="status" aria-live="polite" id="xc-determination">
-                <p class="xc-outcome"><strong>{ outcome_title(det.outcome) }</strong>{ format!(" {}", det.summary) }</p>
+                <p class="xc-outcome"><strong>{ &det.summary }</strong></p>
                 if !det.codes.is_empty() { <p class="xc-codes">{ det.codes.join(", ") }</p> }
                 <ul class="xc-citations">{ for det.citations.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
                 { for det.caveats.iter().map(|c| html! { <p class="xc-unverified">{ format!("⚠ {c}") }</p> }) }
@@ -94,15 +94,6 @@ pub fn questions_panel(props: &QuestionsProps) -> Html {
                 </ul>
             }
         </section>
-    }
-}
-
-fn outcome_title(o: Outcome) -> &'static str {
-    match o {
-        Outcome::Listed => "Listed.",
-        Outcome::Released => "Released.",
-        Outcome::NotListed => "Not caught by this entry.",
-        Outcome::NeedsAnswers => "Not decided yet.",
     }
 }
 

@@ -184,7 +184,7 @@ pub fn record_panel(props: &RecordProps) -> Html {
                                     value={draft.get(f.key).to_string()} {oninput}
                                     aria-invalid={problem.is_some().then_some("true")}
                                     aria-describedby={problem.is_some().then(|| error_id.clone())} />
-                                if let Some(p) = problem { <p class="xc-field-problem" id={error_id}>{ p }</p> }
+                                if let Some(p) = problem { <p class={if p.ends_with("is required.") { "xc-todo" } else { "xc-field-problem" }} id={error_id}>{ p }</p> }
                             </div>
                         }
                     }) }
