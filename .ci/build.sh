@@ -3,7 +3,7 @@
 # plus the static files from www/. Prints the shipped sizes (raw and gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --quiet --release --target wasm32-unknown-unknown --features web --bin widget
+cargo build --quiet --release --target wasm32-unknown-unknown --no-default-features --features web --bin widget
 rm -rf dist && mkdir -p dist
 wasm-bindgen --target web --no-typescript --out-dir dist target/wasm32-unknown-unknown/release/widget.wasm
 target/tools/node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \

@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 bash .ci/setup.sh
 cargo fmt --check
 cargo clippy --quiet --all-targets -- -D warnings
-cargo clippy --quiet --target wasm32-unknown-unknown --features web --lib --bins -- -D warnings
+cargo clippy --quiet --target wasm32-unknown-unknown --no-default-features --features web --lib --bins -- -D warnings
 cargo test --quiet
 bash .ci/build.sh
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test --quiet --target wasm32-unknown-unknown --features web --test browser
+  cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
 cargo test --quiet --features e2e --test e2e -- --nocapture

@@ -305,12 +305,7 @@ impl Draft {
             ));
         }
         let eori = self.exporter_eori.trim();
-        if !eori.is_empty()
-            && !(eori.len() >= 3
-                && eori.len() <= 17
-                && eori[..2].chars().all(|c| c.is_ascii_uppercase())
-                && eori[2..].chars().all(|c| c.is_ascii_alphanumeric()))
-        {
+        if !eori.is_empty() && !eori_is_valid(eori) {
             out.push((
                 "exporter_eori",
                 "Box 1: an EORI number is a country code followed by up to 15 letters or digits."
@@ -327,6 +322,14 @@ impl Draft {
         }
         out
     }
+}
+
+/// An EORI number: a two-letter country code and up to 15 letters or digits.
+fn eori_is_valid(eori: &str) -> bool {
+    (3..=17).contains(&eori.len())
+        && eori.is_ascii()
+        && eori[..2].chars().all(|c| c.is_ascii_uppercase())
+        && eori[2..].chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Everything a user has entered, as saved in the browser and in a downloaded file.
