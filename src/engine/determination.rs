@@ -64,10 +64,12 @@ pub struct Determination {
 /// Classifies an item against one entry.
 pub fn determine(list: &ControlList, entry: &Entry, facts: &Facts) -> Determination {
     let evaluation = evaluate(list, entry, facts);
-    let outcome = if !evaluation.listed.is_empty() {
-        Outcome::Listed
-    } else if !evaluation.missing.is_empty() {
+    // Missing answers next to a listed item can only be the general-note releases of a
+    // software or technology entry: the item is listed unless one of them applies, so ask.
+    let outcome = if !evaluation.missing.is_empty() {
         Outcome::NeedsAnswers
+    } else if !evaluation.listed.is_empty() {
+        Outcome::Listed
     } else if !evaluation.released.is_empty() {
         Outcome::Released
     } else {

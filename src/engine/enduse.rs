@@ -269,8 +269,11 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
             || covered_by(c, &measures.annex_iv_part_1)
             || covered_by(c, &measures.annex_iv_part_2)
     });
+    // No general authorisation for a destination under an arms embargo (EU008 excludes them
+    // expressly; the others do not list such destinations).
     let usable = measures.general_authorisation.iter().find(|g| {
-        g.only_for.is_none()
+        !embargo
+            && g.only_for.is_none()
             && g.destinations.iter().any(|d| d == &dest.code)
             && listed.iter().all(|c| {
                 (g.items.is_empty() || covered_by(c, &g.items))

@@ -223,7 +223,11 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
             }
         }
     }
-    if out.is_empty() {
+    // Figures only (a CAS or customs code that matched nothing) are not searched as words.
+    let only_figures = query
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ' '));
+    if out.is_empty() && !only_figures {
         out = word_search(list, query);
     }
     out.sort_by(|a, b| {

@@ -417,6 +417,7 @@ fn compile_sources<'a>(
         });
     }
 
+    let release_ids: BTreeSet<String> = general_releases.iter().map(|r| r.id.clone()).collect();
     let mut codes = BTreeSet::new();
     for (file, src) in &entry_files {
         if !codes.insert(src.code.get_ref().clone()) {
@@ -427,7 +428,7 @@ fn compile_sources<'a>(
             );
         }
         if let Some((entry, mut entry_scenarios)) =
-            compile_entry(file, src, &definition_ids, &mut errors)
+            compile_entry(file, src, &definition_ids, &release_ids, &mut errors)
         {
             entries.push(entry);
             scenarios.append(&mut entry_scenarios);
@@ -482,6 +483,7 @@ fn compile_entry(
     file: &SourceFile,
     src: &EntrySrc,
     definition_ids: &BTreeSet<String>,
+    release_ids: &BTreeSet<String>,
     errors: &mut Errors,
 ) -> Option<(Entry, Vec<Scenario>)> {
     let code = src.code.get_ref().clone();
@@ -751,7 +753,7 @@ fn compile_entry(
             }
         }
         for k in s.answers.keys() {
-            if entry.question(k).is_none() {
+            if entry.question(k).is_none() && !release_ids.contains(k) {
                 errors.at(
                     file,
                     span.start,
