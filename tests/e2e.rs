@@ -96,7 +96,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     browser.type_into("#xc-p-frequency_control", "0,1 %");
     browser.wait("li[data-question='constrained']");
     browser.click("li[data-question='constrained'] button[data-answer='No']");
-    let result = browser.wait_text("#xc-determination", "Listed.");
+    let result = browser.wait_text("#xc-determination", "Listed:");
     assert!(
         result.contains("3A225") && result.contains("consolidated version of 2025-11-15"),
         "{result}"
@@ -140,7 +140,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
 
     // 6. Work in progress survives a reload.
     browser.refresh();
-    browser.wait_text("#xc-determination", "Listed.");
+    browser.wait_text("#xc-determination", "Listed:");
     assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
     assert_eq!(browser.value("#xc-query"), "variable frequency drive");
 
@@ -158,7 +158,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     assert_eq!(browser.value("#xc-d-exporter"), "");
     browser.send_keys("#xc-load", file.to_str().expect("utf-8 path"));
     browser.wait_text("#xc-load-message", "Loaded");
-    browser.wait_text("#xc-determination", "Listed.");
+    browser.wait_text("#xc-determination", "Listed:");
     assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
     browser.screenshot(&shots.join("07-reloaded.png"));
 

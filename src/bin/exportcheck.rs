@@ -35,11 +35,19 @@ fn check_list(dir: Option<&str>) -> ExitCode {
                 .iter()
                 .map(exportcheck::engine::determination::thresholds)
                 .sum();
+            let cas = l
+                .entries
+                .iter()
+                .flat_map(|e| &e.items)
+                .filter(|i| i.cas.is_some())
+                .count();
+            let unverified = l.entries.iter().map(unverified_marks).sum::<usize>();
             println!(
-                "{dir}: {} entries, {items} items, {thresholds} thresholds, {notes} notes, {} scenarios, {} definitions",
+                "{dir}: {} entries, {items} items, {thresholds} thresholds, {notes} notes, {cas} CAS numbers, {unverified} unverified marks, {} scenarios, {} definitions, {} general-note releases",
                 l.entries.len(),
                 c.scenarios.len(),
-                l.definitions.len()
+                l.definitions.len(),
+                l.general_releases.len()
             );
             ExitCode::SUCCESS
         }
@@ -116,4 +124,33 @@ fn classify(args: &[String]) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Items, thresholds and notes marked unverified in an entry.
+fn unverified_marks(entry: &exportcheck::list::model::Entry) -> usize {
+    use exportcheck::list::model::Condition;
+    fn count(c: &Condition) -> usize {
+        match c {
+            Condition::Threshold(t) => usize::from(t.unverified.is_some()),
+            Condition::Any(l) | Condition::All(l) => l.iter().map(count).sum(),
+            _ => 0,
+        }
+    }
+    entry
+        .items
+        .iter()
+        .filter(|i| i.unverified.is_some())
+        .count()
+        + entry
+            .notes
+            .iter()
+            .filter(|n| n.unverified.is_some())
+            .count()
+        + entry
+            .items
+            .iter()
+            .flat_map(|i| i.when.iter())
+            .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
+            .map(count)
+            .sum::<usize>()
 }

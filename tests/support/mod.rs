@@ -299,15 +299,6 @@ impl Browser {
         .unwrap_or_else(|e| panic!("keys to {css}: {e}"));
     }
 
-    pub fn execute(&self, script: &str) -> Value {
-        self.cmd(
-            "POST",
-            "/execute/sync",
-            Some(json!({"script": script, "args": []})),
-        )
-        .expect("script runs")
-    }
-
     /// Saves a PNG screenshot of the whole window.
     pub fn screenshot(&self, path: &Path) {
         let b64 = self.cmd("GET", "/screenshot", None).expect("screenshot");
