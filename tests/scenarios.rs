@@ -4,7 +4,6 @@
 use exportcheck::engine::determination::{determine, Outcome};
 use exportcheck::engine::evaluate::{applicable_releases, Facts};
 use exportcheck::list::compile::{compile_dir, Compiled, Expect};
-use exportcheck::list::model::{Condition, Entry, Threshold};
 use exportcheck::list::units::Dimension;
 use std::path::Path;
 
@@ -79,26 +78,6 @@ fn every_scenario_gives_its_expected_outcome() {
     );
 }
 
-fn thresholds(entry: &Entry) -> Vec<&Threshold> {
-    fn walk<'a>(c: &'a Condition, out: &mut Vec<&'a Threshold>) {
-        match c {
-            Condition::Threshold(t) => out.push(t),
-            Condition::Any(l) | Condition::All(l) => l.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut out = Vec::new();
-    for c in entry
-        .items
-        .iter()
-        .flat_map(|i| i.when.iter())
-        .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
-    {
-        walk(c, &mut out);
-    }
-    out
-}
-
 #[test]
 fn every_threshold_is_tested_just_above_and_just_below() {
     let c = compiled();
@@ -110,7 +89,7 @@ fn every_threshold_is_tested_just_above_and_just_below() {
             .iter()
             .filter(|s| s.entry == entry.code)
             .collect();
-        for t in thresholds(entry) {
+        for t in entry.thresholds() {
             count += 1;
             // "Just" means within 5 % of the threshold, or the next whole number for counts.
             let is_count = entry

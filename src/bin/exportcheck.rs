@@ -30,11 +30,7 @@ fn check_list(dir: Option<&str>) -> ExitCode {
             let l = &c.list;
             let items: usize = l.entries.iter().map(|e| e.items.len()).sum();
             let notes: usize = l.entries.iter().map(|e| e.notes.len()).sum();
-            let thresholds: usize = l
-                .entries
-                .iter()
-                .map(exportcheck::engine::determination::thresholds)
-                .sum();
+            let thresholds: usize = l.entries.iter().map(|e| e.thresholds().len()).sum();
             let cas = l
                 .entries
                 .iter()
@@ -128,14 +124,6 @@ fn classify(args: &[String]) -> ExitCode {
 
 /// Items, thresholds and notes marked unverified in an entry.
 fn unverified_marks(entry: &exportcheck::list::model::Entry) -> usize {
-    use exportcheck::list::model::Condition;
-    fn count(c: &Condition) -> usize {
-        match c {
-            Condition::Threshold(t) => usize::from(t.unverified.is_some()),
-            Condition::Any(l) | Condition::All(l) => l.iter().map(count).sum(),
-            _ => 0,
-        }
-    }
     entry
         .items
         .iter()
@@ -147,10 +135,8 @@ fn unverified_marks(entry: &exportcheck::list::model::Entry) -> usize {
             .filter(|n| n.unverified.is_some())
             .count()
         + entry
-            .items
+            .thresholds()
             .iter()
-            .flat_map(|i| i.when.iter())
-            .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
-            .map(count)
-            .sum::<usize>()
+            .filter(|t| t.unverified.is_some())
+            .count()
 }

@@ -8,7 +8,7 @@
 //! the parts of the list that are not encoded and the figures that could not be verified.
 
 use super::evaluate::{evaluate, Evaluation, Facts, Missing, Truth};
-use crate::list::model::{Condition, ControlList, Entry};
+use crate::list::model::{ControlList, Entry};
 use crate::list::units::Dimension;
 use serde::{Deserialize, Serialize};
 
@@ -193,30 +193,4 @@ fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> 
         }
         Missing::Cas => Ask::Cas,
     })
-}
-
-/// Every yes/no question id and parameter id an entry can ask, for validating saved work.
-pub fn known_fact_ids(list: &ControlList, entry: &Entry) -> (Vec<String>, Vec<String>) {
-    let mut questions: Vec<String> = entry.questions.iter().map(|q| q.id.clone()).collect();
-    questions.extend(super::evaluate::applicable_releases(list, entry).map(|r| r.id.clone()));
-    let params = entry.params.iter().map(|p| p.id.clone()).collect();
-    (questions, params)
-}
-
-/// Counts the thresholds of an entry (for coverage figures).
-pub fn thresholds(entry: &Entry) -> usize {
-    fn count(c: &Condition) -> usize {
-        match c {
-            Condition::Threshold(_) => 1,
-            Condition::Any(l) | Condition::All(l) => l.iter().map(count).sum(),
-            _ => 0,
-        }
-    }
-    entry
-        .items
-        .iter()
-        .flat_map(|i| i.when.iter())
-        .chain(entry.notes.iter().flat_map(|n| n.release_when.iter()))
-        .map(count)
-        .sum()
 }

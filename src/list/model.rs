@@ -273,6 +273,20 @@ impl ControlList {
         self.definitions.iter().find(|d| d.id == id)
     }
 
+    /// The text of a yes/no question of `entry`, or of a general-note release, by id.
+    pub fn question_text(&self, entry: &Entry, id: &str) -> String {
+        entry
+            .question(id)
+            .map(|q| q.text.clone())
+            .or_else(|| {
+                self.general_releases
+                    .iter()
+                    .find(|r| r.id == id)
+                    .map(|r| r.question.clone())
+            })
+            .unwrap_or_else(|| id.to_string())
+    }
+
     /// The citation every statement about this list carries.
     pub fn citation(&self, code: &str) -> String {
         format!(
@@ -315,6 +329,23 @@ impl Entry {
         }
         path.reverse();
         path
+    }
+
+    /// Every threshold of the entry: on its items and in its decontrol notes.
+    pub fn thresholds(&self) -> Vec<&Threshold> {
+        fn walk<'a>(c: &'a Condition, out: &mut Vec<&'a Threshold>) {
+            match c {
+                Condition::Threshold(t) => out.push(t),
+                Condition::Any(l) | Condition::All(l) => l.iter().for_each(|x| walk(x, out)),
+                Condition::Ask(_) | Condition::AskNot(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        let conditions = self.items.iter().flat_map(|i| i.when.iter());
+        for c in conditions.chain(self.notes.iter().flat_map(|n| n.release_when.iter())) {
+            walk(c, &mut out);
+        }
+        out
     }
 
     pub fn is_software_or_technology(&self) -> bool {

@@ -37,16 +37,7 @@ pub fn questions_panel(props: &QuestionsProps) -> Html {
         .answers
         .iter()
         .map(|(id, a)| {
-            let text = entry
-                .question(id)
-                .map(|q| q.text.clone())
-                .or_else(|| {
-                    list.general_releases
-                        .iter()
-                        .find(|r| &r.id == id)
-                        .map(|r| r.question.clone())
-                })
-                .unwrap_or_else(|| id.clone());
+            let text = list.question_text(entry, id);
             (id.clone(), text, *a)
         })
         .collect();

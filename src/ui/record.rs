@@ -214,16 +214,7 @@ fn answers(work: &SavedWork, d: &Determination) -> Vec<String> {
         }
     }
     for (id, a) in &work.facts.answers {
-        let text = entry
-            .question(id)
-            .map(|q| q.text.clone())
-            .or_else(|| {
-                list.general_releases
-                    .iter()
-                    .find(|r| &r.id == id)
-                    .map(|r| r.question.clone())
-            })
-            .unwrap_or_else(|| id.clone());
+        let text = list.question_text(entry, id);
         out.push(format!("{text} {}", if *a { "Yes" } else { "No" }));
     }
     if let Some(cas) = &work.facts.cas {
