@@ -346,7 +346,7 @@ fn compile_sources<'a>(
     for file in sources {
         match file_stem(&file.name) {
             "list" => header = file.parse(&mut errors),
-            "definitions" | "general" => {
+            stem if stem.starts_with("definitions") => {
                 if let Some(src) = file.parse::<DefinitionsSrc>(&mut errors) {
                     definitions.extend(src.definition.into_iter().map(|d| (file, d)));
                     releases.extend(src.release.into_iter().map(|r| (file, r)));
@@ -367,7 +367,7 @@ fn compile_sources<'a>(
             other => errors.at(
                 file,
                 0,
-                format!("'{other}.toml' is neither list.toml, definitions.toml nor an entry file named after its code (e.g. 3A001.toml)"),
+                format!("'{other}.toml' is neither list.toml, a definitions*.toml file nor an entry file named after its code (e.g. 3A001.toml)"),
             ),
         }
     }
