@@ -9,17 +9,21 @@ use std::path::Path;
 
 const LIST_DIR: &str = "control-lists/eu-2021-821-annex-i";
 const MEASURES: &str = "control-lists/eu-measures/destinations.toml";
+/// Builds with another list folder (same format) instead of the bundled EU list.
+const LIST_DIR_VAR: &str = "EXPORTCHECK_LIST_DIR";
 
 fn main() {
-    println!("cargo:rerun-if-changed={LIST_DIR}");
-    let compiled = match list::compile::compile_dir(Path::new(LIST_DIR)) {
+    println!("cargo:rerun-if-env-changed={LIST_DIR_VAR}");
+    let list_dir = std::env::var(LIST_DIR_VAR).unwrap_or_else(|_| LIST_DIR.to_string());
+    println!("cargo:rerun-if-changed={list_dir}");
+    let compiled = match list::compile::compile_dir(Path::new(&list_dir)) {
         Ok(c) => c,
         Err(errors) => {
             for e in &errors {
                 eprintln!("{e}");
             }
             panic!(
-                "the control list in {LIST_DIR} has {} error(s):\n{}",
+                "the control list in {list_dir} has {} error(s):\n{}",
                 errors.len(),
                 errors
                     .iter()
@@ -35,6 +39,9 @@ fn main() {
     let bytes = postcard::to_allocvec(&compiled.list).expect("the list model serialises");
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("list.bin"), bytes).expect("OUT_DIR is writable");
+    let index = list::index::build(&compiled.list, &compiled.synonyms);
+    let bytes = postcard::to_allocvec(&index).expect("the index serialises");
+    std::fs::write(Path::new(&out_dir).join("index.bin"), bytes).expect("OUT_DIR is writable");
 
     println!("cargo:rerun-if-changed={MEASURES}");
     let measures = list::measures::Measures::load(Path::new(MEASURES)).unwrap_or_else(|errors| {

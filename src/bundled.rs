@@ -1,5 +1,6 @@
 //! The control list compiled into the binary by `build.rs`.
 
+use crate::list::index::SearchIndex;
 use crate::list::measures::Measures;
 use crate::list::model::ControlList;
 use std::sync::OnceLock;
@@ -23,4 +24,17 @@ static MEASURES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/measures.bin"
 pub fn measures() -> &'static Measures {
     static DATA: OnceLock<Measures> = OnceLock::new();
     DATA.get_or_init(|| postcard::from_bytes(MEASURES).expect("build.rs wrote valid measures"))
+}
+
+static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
+/// The search index of the bundled list, built by `build.rs`, decoded once.
+pub fn index() -> &'static SearchIndex {
+    static DATA: OnceLock<SearchIndex> = OnceLock::new();
+    DATA.get_or_init(|| postcard::from_bytes(INDEX).expect("build.rs wrote a valid index"))
+}
+
+/// Size of the shipped search index in bytes, for the size report.
+pub fn index_size() -> usize {
+    INDEX.len()
 }

@@ -8,7 +8,7 @@ use exportcheck::engine::search::{normalise_code, search};
 use exportcheck::list::model::Condition;
 
 fn top(query: &str) -> Vec<String> {
-    search(bundled::list(), query, 5)
+    search(bundled::list(), bundled::index(), query, 5)
         .into_iter()
         .map(|c| c.code)
         .collect()

@@ -78,6 +78,8 @@ pub enum Missing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub truth: Truth,
+    /// Decided by a figure or a CAS number (not by a yes/no answer).
+    pub measured: bool,
     /// E.g. "Peak saturated power output 60 W > 40 W: met".
     pub text: String,
     pub unverified: Option<String>,
@@ -307,6 +309,7 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
                 let t = Truth::from_bool(normalise_cas(given) == normalise_cas(cas));
                 findings.push(Finding {
                     truth: t,
+                    measured: true,
                     text: format!(
                         "CAS {given} {} {cas}",
                         if t == Truth::Yes { "=" } else { "≠" }
@@ -416,6 +419,7 @@ fn eval_condition(ctx: &Ctx, c: &Condition, findings: &mut Vec<Finding>) -> Trut
                         .map_or(q.as_str(), |x| x.text.as_str());
                     findings.push(Finding {
                         truth: t,
+                        measured: false,
                         text: format!("{text} {}", if *a { "Yes." } else { "No." }),
                         unverified: None,
                     });
@@ -451,6 +455,7 @@ fn eval_threshold(ctx: &Ctx, th: &Threshold, findings: &mut Vec<Finding>) -> Tru
     let t = Truth::from_bool(th.bound.holds(*value, th.value));
     findings.push(Finding {
         truth: t,
+        measured: true,
         text: format!(
             "{label}: {} {} {} — {}",
             format_value(*value, dimension),

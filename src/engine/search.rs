@@ -10,7 +10,9 @@
 //! because results appear while the user types.
 
 use super::evaluate::normalise_cas;
+use crate::list::index::SearchIndex;
 use crate::list::model::{category_name, group_name, ControlList, Entry};
+use crate::list::text;
 use serde::{Deserialize, Serialize};
 
 /// One candidate.
@@ -24,46 +26,6 @@ pub struct Candidate {
     pub text: String,
     pub score: f32,
     pub why: Vec<String>,
-}
-
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "the", "of", "for", "with", "in", "on", "to", "or", "by", "at", "as", "is",
-    "are", "be", "that", "which", "from", "than", "our", "we", "my", "it", "its", "use", "used",
-];
-
-/// Splits text into lower-case word stems.
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| stem(&w.to_lowercase()))
-        .filter(|w| !STOP_WORDS.contains(&w.as_str()))
-        .collect()
-}
-
-/// A light English stemmer: plural and common verb endings, so "amplifiers" finds
-/// "amplifier" and "encrypting" finds "encryption" by their shared stem.
-pub fn stem(word: &str) -> String {
-    let w = word;
-    for (suffix, min) in [
-        ("ations", 4),
-        ("ation", 4),
-        ("ings", 4),
-        ("ing", 4),
-        ("ies", 3),
-        ("es", 4),
-        ("s", 3),
-        ("ed", 4),
-    ] {
-        if let Some(base) = w.strip_suffix(suffix) {
-            if base.chars().count() >= min && !w.ends_with("ss") {
-                return match suffix {
-                    "ies" => format!("{base}y"),
-                    _ => base.to_string(),
-                };
-            }
-        }
-    }
-    w.to_string()
 }
 
 /// Normalises a control code typed any way ("3a001b2", "3A001.b.2", "3a001.B2") to the list's
@@ -159,8 +121,13 @@ fn candidate(entry: &Entry, index: usize, score: f32, why: Vec<String>) -> Candi
     }
 }
 
-/// Searches the list. At most `limit` candidates, best first.
-pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
+/// Searches the list with its prebuilt index. At most `limit` candidates, best first.
+pub fn search(
+    list: &ControlList,
+    index: &SearchIndex,
+    query: &str,
+    limit: usize,
+) -> Vec<Candidate> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
@@ -228,7 +195,8 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | ' '));
     if out.is_empty() && !only_figures {
-        out = word_search(list, query);
+        let (_, words) = super::figures::extract(query);
+        out = word_search(list, index, &words);
     }
     out.sort_by(|a, b| {
         b.score
@@ -253,56 +221,120 @@ pub fn search(list: &ControlList, query: &str, limit: usize) -> Vec<Candidate> {
     out
 }
 
-fn word_search(list: &ControlList, query: &str) -> Vec<Candidate> {
-    let q = words(query);
+/// How a query term was found in the vocabulary, and the discount that applies.
+struct Expansion {
+    term: usize,
+    factor: f32,
+    how: &'static str,
+}
+
+/// The vocabulary terms a query term stands for: itself, its synonyms, words it begins (the
+/// word being typed), and near spellings (one typo in 4 to 7 letters, two from 8).
+fn expand(index: &SearchIndex, term: &str, is_last: bool) -> Vec<Expansion> {
+    let mut out = Vec::new();
+    if let Some(t) = index.term(term) {
+        out.push(Expansion {
+            term: t,
+            factor: 1.0,
+            how: "",
+        });
+    }
+    for syn in index.synonyms.get(term).into_iter().flatten() {
+        if let Some(t) = index.term(syn) {
+            out.push(Expansion {
+                term: t,
+                factor: 0.8,
+                how: "synonym",
+            });
+        }
+    }
+    if is_last && term.chars().count() >= 2 {
+        for t in index.prefixed(term).take(50) {
+            if !out.iter().any(|e| e.term == t) {
+                out.push(Expansion {
+                    term: t,
+                    factor: 0.7,
+                    how: "prefix",
+                });
+            }
+        }
+    }
+    let len = term.chars().count();
+    if out.is_empty() && len >= 4 && !term.chars().any(|c| c.is_ascii_digit()) {
+        let max = if len >= 8 { 2 } else { 1 };
+        for (t, candidate) in index.terms.iter().enumerate() {
+            if candidate.len().abs_diff(term.len()) <= max
+                && text::edit_distance(term, candidate, max) <= max
+            {
+                out.push(Expansion {
+                    term: t,
+                    factor: 0.6,
+                    how: "spelling",
+                });
+            }
+        }
+    }
+    out
+}
+
+fn word_search(list: &ControlList, index: &SearchIndex, query: &str) -> Vec<Candidate> {
+    let q = text::terms(query);
     if q.is_empty() {
         return Vec::new();
     }
-    let last_is_prefix = !query.ends_with(char::is_whitespace);
-    let mut out = Vec::new();
-    for e in &list.entries {
-        let alias_words: Vec<(String, Vec<String>)> =
-            e.aliases.iter().map(|a| (a.clone(), words(a))).collect();
-        for (i, item) in e.items.iter().enumerate() {
-            let text_words = words(&item.text);
-            let note_words: Vec<String> = e
-                .notes_on(&item.code)
-                .flat_map(|n| words(&n.text))
-                .collect();
-            let mut score = 0.0f32;
-            let mut why = Vec::new();
-            let mut matched_all = true;
-            for (k, w) in q.iter().enumerate() {
-                let prefix = last_is_prefix && k == q.len() - 1 && w.len() >= 2;
-                let hit = |cands: &[String]| {
-                    cands
-                        .iter()
-                        .any(|c| c == w || (prefix && c.starts_with(w.as_str())))
-                };
-                if i == 0 {
-                    if let Some((alias, _)) = alias_words.iter().find(|(_, aw)| hit(aw)) {
-                        score += 3.0;
-                        why.push(format!("'{w}' matches the alias \"{alias}\""));
-                        continue;
-                    }
+    let last_open = !query.ends_with(char::is_whitespace);
+    // Per document: score and the reasons.
+    let mut scores: Vec<f32> = vec![0.0; index.docs.len()];
+    let mut matched: Vec<u32> = vec![0; index.docs.len()];
+    let mut reasons: std::collections::HashMap<u32, Vec<String>> = std::collections::HashMap::new();
+    for (k, term) in q.iter().enumerate() {
+        let bit = 1u32 << k.min(31);
+        for e in expand(index, term, last_open && k == q.len() - 1) {
+            let idf = index.idf(e.term);
+            for p in &index.postings[e.term] {
+                let d = p.doc as usize;
+                let gain = idf * p.field.weight() * e.factor;
+                if matched[d] & bit == 0 || gain > 0.0 {
+                    scores[d] += gain;
                 }
-                if hit(&text_words) {
-                    score += 2.0;
-                    why.push(format!("'{w}' in the description of {}", item.code));
-                } else if hit(&note_words) {
-                    score += 1.0;
-                    why.push(format!("'{w}' in a note to {}", item.code));
-                } else {
-                    matched_all = false;
+                if matched[d] & bit == 0 {
+                    matched[d] |= bit;
+                    let word = &index.terms[e.term];
+                    let how = if e.how.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", e.how)
+                    };
+                    reasons
+                        .entry(p.doc)
+                        .or_default()
+                        .push(format!("'{word}'{how} in the {}", p.field.name()));
                 }
-            }
-            if score > 0.0 {
-                let coverage = why.len() as f32 / q.len() as f32;
-                let depth = e.path(i).len() as f32;
-                let total = score * coverage * if matched_all { 1.5 } else { 1.0 } - depth * 0.05;
-                out.push(candidate(e, i, total, why));
             }
         }
+    }
+    // Sub-items inherit half of their parents' score: "MMIC amplifier" on 3A001.b.2 lends
+    // context to its frequency-band sub-items.
+    let mut total = scores.clone();
+    let mut covered = matched.clone();
+    for d in 0..index.docs.len() {
+        if let Some(p) = index.docs[d].parent {
+            total[d] += 0.5 * total[p as usize];
+            covered[d] |= covered[p as usize];
+        }
+    }
+    let wanted = q.len().min(32) as u32;
+    let mut out = Vec::new();
+    for (d, doc) in index.docs.iter().enumerate() {
+        if scores[d] <= 0.0 {
+            continue;
+        }
+        let coverage = covered[d].count_ones().min(wanted) as f32 / wanted as f32;
+        let entry = &list.entries[doc.entry as usize];
+        let depth = entry.path(doc.item as usize).len() as f32;
+        let score = total[d] * (0.3 + 0.7 * coverage * coverage) - 0.05 * depth;
+        let why = reasons.remove(&(d as u32)).unwrap_or_default();
+        out.push(candidate(entry, doc.item as usize, score, why));
     }
     out
 }

@@ -39,6 +39,8 @@ impl fmt::Display for CompileError {
 pub struct Compiled {
     pub list: ControlList,
     pub scenarios: Vec<Scenario>,
+    /// Groups of words users use interchangeably, for the search index.
+    pub synonyms: Vec<Vec<String>>,
     /// Every file read, so `build.rs` can ask to be re-run when one changes.
     pub files: Vec<PathBuf>,
 }
@@ -85,6 +87,18 @@ struct DefinitionsSrc {
     definition: Vec<Spanned<DefinitionSrc>>,
     #[serde(default)]
     release: Vec<Spanned<ReleaseSrc>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymsSrc {
+    synonym: Vec<SynonymSrc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymSrc {
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -341,11 +355,17 @@ fn compile_sources<'a>(
     let mut releases = Vec::new();
     let mut entries = Vec::new();
     let mut scenarios = Vec::new();
+    let mut synonyms = Vec::new();
     let mut entry_files: Vec<(&SourceFile, EntrySrc)> = Vec::new();
 
     for file in sources {
         match file_stem(&file.name) {
             "list" => header = file.parse(&mut errors),
+            "synonyms" => {
+                if let Some(src) = file.parse::<SynonymsSrc>(&mut errors) {
+                    synonyms.extend(src.synonym.into_iter().map(|s| s.words));
+                }
+            }
             stem if stem.starts_with("definitions") => {
                 if let Some(src) = file.parse::<DefinitionsSrc>(&mut errors) {
                     definitions.extend(src.definition.into_iter().map(|d| (file, d)));
@@ -461,6 +481,7 @@ fn compile_sources<'a>(
             entries,
         },
         scenarios,
+        synonyms,
         files: Vec::new(),
     })
 }

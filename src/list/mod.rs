@@ -6,7 +6,9 @@
 pub mod codes;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod compile;
+pub mod index;
 pub mod measures;
 pub mod model;
 pub mod quantity;
+pub mod text;
 pub mod units;

@@ -192,7 +192,13 @@ pub static UNITS: &[Unit] = &[
     unit(&["t", "tonne", "tonnes"], D::Mass, 1e3),
     unit(&["m/s", "metres per second"], D::Velocity, 1.0),
     unit(&["km/h", "kph"], D::Velocity, 1.0 / 3.6),
-    unit(&["kn", "knot", "knots"], D::Velocity, 1852.0 / 3600.0),
+    unit(
+        &[
+            "kn", "knot", "knots", "nmi/h", "nm/h", "NM/h", "nmi/hr", "nm/hr",
+        ],
+        D::Velocity,
+        1852.0 / 3600.0,
+    ),
     unit(&["m/s²", "m/s2", "m/s^2"], D::Acceleration, 1.0),
     unit(&["g0", "g", "gn"], D::Acceleration, 9.80665),
     unit(&["mg0", "mg"], D::Acceleration, 9.80665e-3),

@@ -18,7 +18,9 @@ pub struct SearchProps {
 #[component(SearchPanel)]
 pub fn search_panel(props: &SearchProps) -> Html {
     let list = bundled::list();
-    let candidates = use_memo(props.query.clone(), |q| search(list, q, 12));
+    let candidates = use_memo(props.query.clone(), |q| {
+        search(list, bundled::index(), q, 12)
+    });
     let oninput = props.dispatch.reform(|e: InputEvent| {
         Action::Query(e.target_unchecked_into::<HtmlInputElement>().value())
     });

@@ -5,6 +5,8 @@
 
 use crate::bundled;
 use crate::engine::draft::SavedWork;
+use crate::engine::evaluate::format_value;
+use crate::engine::figures;
 use crate::list::quantity::parse_quantity;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -56,6 +58,25 @@ impl State {
         state
     }
 
+    /// Takes the figures in the search text ("8.5-10.5 GHz, 60 W") into the entry's
+    /// parameters, so the user is asked only for what is still missing.
+    fn prefill_figures_from_query(&mut self) {
+        let Some(entry) = self
+            .work
+            .entry
+            .as_deref()
+            .and_then(|c| bundled::list().entry(c))
+        else {
+            return;
+        };
+        let (found, _) = figures::extract(&self.work.query);
+        for (id, value, _) in figures::assign(entry, &found) {
+            if let Some(p) = entry.param(&id) {
+                self.work.typed.insert(id, format_value(value, p.dimension));
+            }
+        }
+    }
+
     /// Re-reads every typed figure against the current entry's parameters.
     fn recheck_figures(&mut self) {
         self.input_errors.clear();
@@ -100,6 +121,7 @@ impl Reducible for State {
                     s.work.entry = Some(code);
                     s.work.facts.answers.clear();
                     s.work.typed.clear();
+                    s.prefill_figures_from_query();
                     s.recheck_figures();
                 }
             }

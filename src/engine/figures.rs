@@ -1,0 +1,283 @@
+//! Reading the figures in a description: "GaN amplifier, 8.5-10.5 GHz, 60 W peak" or
+//! "2,5 kW CW fibre laser at 1070 nm" yields quantities with units (single values and
+//! ranges), which are then matched to the parameters of candidate entries.
+//!
+//! Why: exporters describe items the way datasheets do. Taking the figures from the
+//! description means the widget asks only for what is still missing.
+
+use crate::list::model::Entry;
+use crate::list::quantity::parse_number;
+use crate::list::units::{Dimension, UNITS};
+use serde::{Deserialize, Serialize};
+
+/// One figure found in a text, with every reading its unit allows (a unit symbol such as
+/// "rad" or "g" can belong to more than one dimension).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The text it was read from, e.g. "8.5-10.5 GHz".
+    pub text: String,
+    /// (dimension, low, high) in base units; low == high for a single value.
+    pub readings: Vec<(Dimension, f64, f64)>,
+}
+
+impl Figure {
+    pub fn reading(&self, dimension: Dimension) -> Option<(f64, f64)> {
+        self.readings
+            .iter()
+            .find(|r| r.0 == dimension)
+            .map(|r| (r.1, r.2))
+    }
+}
+
+/// Finds the figures in `text`. Returns them and the text with the figures removed (for the
+/// word search).
+pub fn extract(text: &str) -> (Vec<Figure>, String) {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut figures = Vec::new();
+    let mut rest = String::new();
+    let mut i = 0;
+    let mut copied_to = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        let starts_number = c.is_ascii_digit() && (i == 0 || !chars[i - 1].1.is_alphanumeric())
+            || (matches!(c, '±' | '+' | '-')
+                && chars.get(i + 1).is_some_and(|n| n.1.is_ascii_digit())
+                && (i == 0 || chars[i - 1].1.is_whitespace()));
+        if starts_number {
+            if let Some((figure, end)) = read_figure(text, pos) {
+                rest.push_str(&text[copied_to..pos]);
+                rest.push(' ');
+                copied_to = end;
+                figures.push(figure);
+                i = chars
+                    .iter()
+                    .position(|(p, _)| *p >= end)
+                    .unwrap_or(chars.len());
+                continue;
+            }
+        }
+        i += 1;
+    }
+    rest.push_str(&text[copied_to..]);
+    (figures, rest)
+}
+
+/// Reads "number [range] unit" at byte `start`; returns the figure and where it ends.
+fn read_figure(text: &str, start: usize) -> Option<(Figure, usize)> {
+    let s = &text[start..];
+    let s_trim = s.trim_start_matches(['±', '+']);
+    let skipped = s.len() - s_trim.len();
+    let (low_text, after_low) = number_prefix(s_trim)?;
+    let mut end = start + skipped + after_low;
+    let mut high_text = None;
+    // A range: "8.5-10.5", "8.5 - 10.5", "8.5 to 10.5", "8.5–10.5".
+    let tail = &text[end..];
+    let tail_trim = tail.trim_start();
+    for sep in ["-", "–", "to ", "…", "..."] {
+        if let Some(after) = tail_trim.strip_prefix(sep) {
+            let after_trim = after.trim_start();
+            if let Some((h, len)) = number_prefix(after_trim) {
+                high_text = Some(h);
+                end += tail.len() - after_trim.len() + len;
+                break;
+            }
+        }
+    }
+    let unit_tail = &text[end..];
+    let unit_trim = unit_tail.trim_start();
+    let (symbol, unit_len) = unit_prefix(unit_trim)?;
+    end += unit_tail.len() - unit_trim.len() + unit_len;
+    let low = parse_number(low_text).ok()?;
+    let high = match high_text {
+        Some(h) => parse_number(h).ok()?,
+        None => low,
+    };
+    let readings: Vec<(Dimension, f64, f64)> = UNITS
+        .iter()
+        .filter(|u| u.symbols.contains(&symbol))
+        .map(|u| {
+            let a = low * u.factor + u.offset;
+            let b = high * u.factor + u.offset;
+            (u.dimension, a.min(b), a.max(b))
+        })
+        .collect();
+    if readings.is_empty() {
+        return None;
+    }
+    Some((
+        Figure {
+            text: text[start..end].trim().to_string(),
+            readings,
+        },
+        end,
+    ))
+}
+
+/// The number at the start of `s` ("2,5", "1 200", "5e3"), and its length in bytes.
+fn number_prefix(s: &str) -> Option<(&str, usize)> {
+    let bytes = s.as_bytes();
+    let mut end = usize::from(bytes.first() == Some(&b'-'));
+    let digits_from = end;
+    while end < bytes.len() {
+        let c = bytes[end];
+        let next_digit = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+        // "1 200": a space followed by exactly three digits groups thousands.
+        let thousands = c == b' '
+            && end > digits_from
+            && bytes.len() >= end + 4
+            && bytes[end + 1..end + 4].iter().all(u8::is_ascii_digit)
+            && bytes.get(end + 4).is_none_or(|b| !b.is_ascii_digit());
+        let separator = (c == b'.' || c == b',') && next_digit && end > digits_from;
+        let exponent = (c == b'e' || c == b'E') && end > digits_from && next_digit;
+        if !(c.is_ascii_digit() || thousands || separator || exponent) {
+            break;
+        }
+        end += 1;
+    }
+    (end > digits_from).then(|| (&s[..end], end))
+}
+
+/// The longest unit symbol at the start of `s`, ending at a word boundary.
+fn unit_prefix(s: &str) -> Option<(&'static str, usize)> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for u in UNITS {
+        for sym in u.symbols {
+            if sym.is_empty() || !s.starts_with(sym) {
+                continue;
+            }
+            let boundary = s[sym.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            if boundary && best.is_none_or(|b| sym.len() > b.1) {
+                best = Some((sym, sym.len()));
+            }
+        }
+    }
+    if best.is_none() {
+        // Case-insensitive for words ("ghz", "Microns").
+        let lower = s.to_lowercase();
+        for u in UNITS {
+            for sym in u.symbols {
+                let l = sym.to_lowercase();
+                if sym.len() < 2 || !lower.starts_with(&l) {
+                    continue;
+                }
+                let boundary = lower[l.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if boundary && best.is_none_or(|b| l.len() > b.1) {
+                    best = Some((sym, l.len()));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A parameter that takes the low or the high end of a range.
+fn end_of_range(label: &str, id: &str) -> Option<bool> {
+    let words = format!("{} {}", label.to_lowercase(), id.to_lowercase());
+    if ["lowest", "minimum", "min", "_min", "lower", "bottom"]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        Some(false)
+    } else if ["highest", "maximum", "max", "_max", "upper", "top"]
+        .iter()
+        .any(|w| words.contains(w))
+    {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Matches figures to the entry's parameters: a range fills the lowest/highest pair; a single
+/// value fills a parameter when it is the only one of its dimension (or both ends of a pair).
+/// Returns (parameter id, value in base units, the figure's text).
+pub fn assign(entry: &Entry, figures: &[Figure]) -> Vec<(String, f64, String)> {
+    let mut out = Vec::new();
+    for f in figures {
+        for (dimension, low, high) in &f.readings {
+            let params: Vec<_> = entry
+                .params
+                .iter()
+                .filter(|p| p.dimension == *dimension)
+                .collect();
+            let ended: Vec<_> = params
+                .iter()
+                .filter_map(|p| end_of_range(&p.label, &p.id).map(|e| (p, e)))
+                .collect();
+            let plain: Vec<_> = params
+                .iter()
+                .filter(|p| end_of_range(&p.label, &p.id).is_none())
+                .collect();
+            for (p, high_end) in &ended {
+                out.push((
+                    p.id.clone(),
+                    if *high_end { *high } else { *low },
+                    f.text.clone(),
+                ));
+            }
+            if let [p] = plain.as_slice() {
+                out.push((p.id.clone(), *high, f.text.clone()));
+            }
+        }
+    }
+    // The first figure wins for each parameter.
+    let mut seen = Vec::new();
+    out.retain(|(id, _, _)| {
+        if seen.contains(id) {
+            false
+        } else {
+            seen.push(id.clone());
+            true
+        }
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn reads_datasheet_figures() {
+        let (f, rest) = extract("GaN amplifier, 8.5-10.5 GHz, 60 W peak");
+        assert_eq!(f.len(), 2, "{f:?}");
+        let (lo, hi) = f[0].reading(Dimension::Frequency).unwrap();
+        assert!(close(lo, 8.5e9) && close(hi, 10.5e9));
+        assert!(close(f[1].reading(Dimension::Power).unwrap().0, 60.0));
+        assert!(rest.contains("GaN amplifier") && rest.contains("peak") && !rest.contains("GHz"));
+
+        let (f, _) = extract("2,5 kW CW fibre laser at 1070 nm");
+        assert!(close(f[0].reading(Dimension::Power).unwrap().0, 2500.0));
+        assert!(close(f[1].reading(Dimension::Length).unwrap().0, 1070e-9));
+
+        let (f, _) = extract("pixel pitch 12 microns, ±0,5 % accuracy, 1 200 W");
+        assert!(close(f[0].reading(Dimension::Length).unwrap().0, 12e-6));
+        assert!(close(f[1].reading(Dimension::Ratio).unwrap().0, 0.005));
+        assert!(close(f[2].reading(Dimension::Power).unwrap().0, 1200.0));
+
+        let (f, _) = extract("operating -55 to 125 °C");
+        let (lo, hi) = f[0].reading(Dimension::Temperature).unwrap();
+        assert!(close(lo, 218.15) && close(hi, 398.15), "{lo} {hi}");
+
+        let (f, _) = extract("range 2 to 18 GHz");
+        let (lo, hi) = f[0].reading(Dimension::Frequency).unwrap();
+        assert!(close(lo, 2e9) && close(hi, 18e9));
+    }
+
+    #[test]
+    fn words_with_digits_are_not_figures() {
+        let (f, rest) = extract("AES-256 VPN router, model X5000");
+        assert!(f.is_empty(), "{f:?}");
+        assert!(rest.contains("AES-256"));
+    }
+}
