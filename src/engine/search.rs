@@ -10,7 +10,7 @@
 //! because results appear while the user types.
 
 use super::evaluate::normalise_cas;
-use crate::list::index::SearchIndex;
+use crate::list::index::{Field, SearchIndex};
 use crate::list::model::{category_name, group_name, ControlList, Entry};
 use crate::list::text;
 use serde::{Deserialize, Serialize};
@@ -277,16 +277,23 @@ fn expand(index: &SearchIndex, term: &str, is_last: bool) -> Vec<Expansion> {
     out
 }
 
+/// How many word-search results are turned into candidates (the rest only counted).
+const WORD_RESULTS: usize = 60;
+
 fn word_search(list: &ControlList, index: &SearchIndex, query: &str) -> Vec<Candidate> {
     let q = text::terms(query);
     if q.is_empty() {
         return Vec::new();
     }
     let last_open = !query.ends_with(char::is_whitespace);
-    // Per document: score and the reasons.
-    let mut scores: Vec<f32> = vec![0.0; index.docs.len()];
-    let mut matched: Vec<u32> = vec![0; index.docs.len()];
-    let mut reasons: std::collections::HashMap<u32, Vec<String>> = std::collections::HashMap::new();
+    let n = index.docs.len();
+    let mut scores = vec![0f32; n];
+    let mut matched = vec![0u32; n];
+    // Per query term, the best way each document matched it (an expansion may reach a
+    // document through several words; only the best counts).
+    let mut best: Vec<(f32, u32, Field, &'static str)> = vec![(0.0, 0, Field::Note, ""); n];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut hits: Vec<(u32, u32, Field, &'static str)> = Vec::new();
     for (k, term) in q.iter().enumerate() {
         let bit = 1u32 << k.min(31);
         for e in expand(index, term, last_open && k == q.len() - 1) {
@@ -294,47 +301,73 @@ fn word_search(list: &ControlList, index: &SearchIndex, query: &str) -> Vec<Cand
             for p in &index.postings[e.term] {
                 let d = p.doc as usize;
                 let gain = idf * p.field.weight() * e.factor;
-                if matched[d] & bit == 0 || gain > 0.0 {
-                    scores[d] += gain;
+                let slot = &mut best[d];
+                if slot.0 == 0.0 {
+                    touched.push(d);
                 }
-                if matched[d] & bit == 0 {
-                    matched[d] |= bit;
-                    let word = &index.terms[e.term];
-                    let how = if e.how.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" ({})", e.how)
-                    };
-                    reasons
-                        .entry(p.doc)
-                        .or_default()
-                        .push(format!("'{word}'{how} in the {}", p.field.name()));
+                if gain > slot.0 {
+                    *slot = (gain, e.term as u32, p.field, e.how);
                 }
             }
         }
+        for d in touched.drain(..) {
+            let (gain, t, field, how) = best[d];
+            scores[d] += gain;
+            matched[d] |= bit;
+            hits.push((d as u32, t, field, how));
+            best[d].0 = 0.0;
+        }
     }
     // Sub-items inherit half of their parents' score: "MMIC amplifier" on 3A001.b.2 lends
-    // context to its frequency-band sub-items.
+    // context to its frequency-band sub-items. Parents come before their sub-items.
     let mut total = scores.clone();
     let mut covered = matched.clone();
-    for d in 0..index.docs.len() {
+    for d in 0..n {
         if let Some(p) = index.docs[d].parent {
             total[d] += 0.5 * total[p as usize];
             covered[d] |= covered[p as usize];
         }
     }
     let wanted = q.len().min(32) as u32;
-    let mut out = Vec::new();
-    for (d, doc) in index.docs.iter().enumerate() {
-        if scores[d] <= 0.0 {
-            continue;
+    let mut ranked: Vec<(usize, f32)> = (0..n)
+        .filter(|d| scores[*d] > 0.0)
+        .map(|d| {
+            let coverage = covered[d].count_ones().min(wanted) as f32 / wanted as f32;
+            let depth = index.docs[d].depth as f32;
+            (
+                d,
+                total[d] * (0.3 + 0.7 * coverage * coverage) - 0.05 * depth,
+            )
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    ranked.truncate(WORD_RESULTS);
+    let mut why: Vec<Vec<String>> = vec![Vec::new(); ranked.len()];
+    for (doc, t, field, how) in &hits {
+        if let Some(slot) = ranked.iter().position(|(d, _)| *d == *doc as usize) {
+            let how = if how.is_empty() {
+                String::new()
+            } else {
+                format!(" ({how})")
+            };
+            why[slot].push(format!(
+                "'{}'{how} in the {}",
+                index.terms[*t as usize],
+                field.name()
+            ));
         }
-        let coverage = covered[d].count_ones().min(wanted) as f32 / wanted as f32;
-        let entry = &list.entries[doc.entry as usize];
-        let depth = entry.path(doc.item as usize).len() as f32;
-        let score = total[d] * (0.3 + 0.7 * coverage * coverage) - 0.05 * depth;
-        let why = reasons.remove(&(d as u32)).unwrap_or_default();
-        out.push(candidate(entry, doc.item as usize, score, why));
     }
-    out
+    ranked
+        .into_iter()
+        .zip(why)
+        .map(|((d, score), why)| {
+            let doc = &index.docs[d];
+            candidate(
+                &list.entries[doc.entry as usize],
+                doc.item as usize,
+                score,
+                why,
+            )
+        })
+        .collect()
 }

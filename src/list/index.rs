@@ -46,6 +46,8 @@ pub struct Doc {
     pub item: u16,
     /// The parent item's document, for context inherited by sub-items.
     pub parent: Option<u32>,
+    /// How deep the item sits (the entry itself is 1).
+    pub depth: u8,
 }
 
 #[derive(Clone, Copy, Debug, Serialize, Deserialize)]
@@ -109,6 +111,7 @@ pub fn build(list: &ControlList, synonym_groups: &[Vec<String>]) -> SearchIndex 
                 entry: e as u16,
                 item: i as u16,
                 parent: item.parent.map(|p| first + p as u32),
+                depth: entry.path(i).len().min(255) as u8,
             });
             if i == 0 {
                 for alias in &entry.aliases {
