@@ -28,7 +28,7 @@ fn the_first_slice_is_bundled() {
         .unwrap()
         .items
         .iter()
-        .filter(|i| i.cas.is_some())
+        .filter(|i| !i.cas.is_empty())
         .count();
     assert_eq!(cas, 90, "all 90 precursors carry their CAS number");
 }

@@ -76,7 +76,7 @@ fn named_in(code: &str, cas: &str) -> bool {
     entry
         .items
         .iter()
-        .any(|i| i.cas.as_deref() == Some(cas) || i.text.contains(cas))
+        .any(|i| i.cas.iter().any(|c| c == cas) || i.text.contains(cas))
         || entry.notes.iter().any(|n| n.text.contains(cas))
         || entry
             .questions
@@ -99,7 +99,7 @@ fn every_cas_number_of_the_official_text_is_encoded_with_a_valid_check_digit() {
         let found = bundled::list()
             .entry("1C350")
             .and_then(|e| e.item(&item))
-            .is_some_and(|(_, i)| i.cas.as_deref() == Some(cas));
+            .is_some_and(|(_, i)| i.cas.iter().any(|c| c == cas));
         if !found {
             missing.push(format!("{item} {cas}"));
         }
@@ -121,7 +121,7 @@ fn every_cas_number_of_the_official_text_is_encoded_with_a_valid_check_digit() {
     }
     for e in &bundled::list().entries {
         for i in &e.items {
-            if let Some(cas) = &i.cas {
+            for cas in &i.cas {
                 assert!(
                     cas_is_valid(cas),
                     "{} carries CAS {cas} with a bad check digit",

@@ -41,8 +41,8 @@ fn check_list(dir: Option<&str>) -> ExitCode {
                 .entries
                 .iter()
                 .flat_map(|e| &e.items)
-                .filter(|i| i.cas.is_some())
-                .count();
+                .map(|i| i.cas.len())
+                .sum::<usize>();
             let unverified = l.entries.iter().map(unverified_marks).sum::<usize>();
             println!(
                 "{dir}: {} entries, {items} items, {thresholds} thresholds, {notes} notes, {cas} CAS numbers, {unverified} unverified marks, {} scenarios, {} definitions, {} general-note releases",

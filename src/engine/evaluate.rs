@@ -303,17 +303,21 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
         .iter()
         .map(|c| eval_condition(ctx, c, findings))
         .collect();
-    if let Some(cas) = &item.cas {
+    if !item.cas.is_empty() {
         own.push(match &ctx.facts.cas {
             Some(given) => {
-                let t = Truth::from_bool(normalise_cas(given) == normalise_cas(cas));
+                let found = item
+                    .cas
+                    .iter()
+                    .find(|c| normalise_cas(given) == normalise_cas(c));
+                let t = Truth::from_bool(found.is_some());
                 findings.push(Finding {
                     truth: t,
                     measured: true,
-                    text: format!(
-                        "CAS {given} {} {cas}",
-                        if t == Truth::Yes { "=" } else { "≠" }
-                    ),
+                    text: match found {
+                        Some(c) => format!("CAS {given} = {c}"),
+                        None => format!("CAS {given} ≠ {}", item.cas.join(", ")),
+                    },
                     unverified: None,
                 });
                 t
@@ -369,7 +373,7 @@ fn collect_missing(
     for c in &item.when {
         record_missing(ctx, c, weight, missing);
     }
-    if item.cas.is_some() && ctx.facts.cas.is_none() {
+    if !item.cas.is_empty() && ctx.facts.cas.is_none() {
         *missing.entry(Missing::Cas).or_insert(0) += weight;
     }
     if matches!(releases[index], Release::Unknown) && items[index].caught != Truth::No {

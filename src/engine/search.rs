@@ -169,7 +169,7 @@ pub fn search(
     if let Some(cas) = as_cas(query) {
         for e in &list.entries {
             for (i, item) in e.items.iter().enumerate() {
-                if item.cas.as_deref() == Some(cas.as_str()) {
+                if item.cas.contains(&cas) {
                     out.push(candidate(e, i, 100.0, vec![format!("CAS number {cas}")]));
                 }
             }

@@ -178,7 +178,7 @@ struct ItemSrc {
     is: Option<String>,
     #[serde(default)]
     when: Vec<Spanned<ConditionSrc>>,
-    cas: Option<String>,
+    cas: Option<OneOrMany>,
     #[serde(default)]
     refers: Vec<String>,
     see: Option<String>,
@@ -220,6 +220,15 @@ struct NoteSrc {
 enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn to_vec(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s.clone()],
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
 }
 
 #[derive(Deserialize, Clone, Copy)]
@@ -603,7 +612,8 @@ fn compile_entry(
                 when.push(c);
             }
         }
-        if let Some(cas) = &it.cas {
+        let cas = it.cas.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
+        for cas in &cas {
             if !cas_is_valid(cas) {
                 errors.at(file, at, format!("CAS number {cas} fails its check digit"));
             }
@@ -628,7 +638,7 @@ fn compile_entry(
             text: it.text.clone(),
             combine: it.combine.unwrap_or(Combine::Any),
             when,
-            cas: it.cas.clone(),
+            cas,
             refers: it.refers.clone(),
             see: it.see.clone(),
             unverified: it.unverified.clone(),
@@ -646,10 +656,7 @@ fn compile_entry(
     let mut notes = Vec::new();
     for n in &src.note {
         let (span, n) = (n.span(), n.get_ref());
-        let on = match &n.on {
-            OneOrMany::One(s) => vec![s.clone()],
-            OneOrMany::Many(v) => v.clone(),
-        };
+        let on = n.on.to_vec();
         for o in &on {
             if !items.iter().any(|i| &i.code == o) {
                 errors.at(

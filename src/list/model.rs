@@ -152,8 +152,9 @@ pub struct Item {
     pub combine: Combine,
     /// Conditions on this item itself; all must hold.
     pub when: Vec<Condition>,
-    /// CAS registry number of the chemical this item names.
-    pub cas: Option<String>,
+    /// CAS registry numbers of the chemical this item names (several for a chemical that
+    /// the text names in more than one form, e.g. nitrogen dioxide / dinitrogen tetroxide).
+    pub cas: Vec<String>,
     /// Goods entries or items this software or technology item is about.
     pub refers: Vec<String>,
     /// The item points elsewhere (e.g. "SEE MILITARY GOODS CONTROLS") instead of controlling.

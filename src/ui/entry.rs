@@ -83,7 +83,7 @@ fn item_html(entry: &Entry, index: usize, det: &Determination) -> Html {
             if !item.when.is_empty() {
                 <ul class="xc-criteria">{ for item.when.iter().map(|c| html! { <li>{ condition_text(entry, c) }</li> }) }</ul>
             }
-            if let Some(cas) = &item.cas { <p class="xc-cas">{ format!("CAS {cas}") }</p> }
+            if !item.cas.is_empty() { <p class="xc-cas">{ format!("CAS {}", item.cas.join(", ")) }</p> }
             if let Some(see) = &item.see { <p class="xc-see">{ format!("See {}", if see == "ML" { "the Common Military List" } else { see }) }</p> }
             if let Some(why) = &item.unverified { <p class="xc-unverified">{ format!("⚠ Unverified: {why}") }</p> }
             if let Some(by) = released { <p class="xc-released">{ format!("Released by {by}") }</p> }
