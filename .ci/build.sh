@@ -15,6 +15,6 @@ for f in dist/*; do
   printf '  %-28s %9s %9s\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
 out=$(ls -td target/wasm32-unknown-unknown/release/build/exportcheck-*/out | head -1)
-for f in "$out"/list.bin "$out"/measures.bin; do
+for f in "$out"/list.bin "$out"/index.bin "$out"/measures.bin; do
   printf '  %-28s %9s %9s   (inside widget_bg.wasm)\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done

@@ -65,6 +65,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
         "candidate says why it matched: {candidate}"
     );
     browser.screenshot(&shots.join("01-search.png"));
+    let mut accessibility = vec![("search", browser.axe_violations())];
 
     // 2. Open the entry: tree, notes, related software and technology.
     browser.click(".xc-candidate button[data-code^='3A225']");
@@ -76,6 +77,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     );
     browser.wait_text(".xc-related", "3D225");
     browser.screenshot(&shots.join("02-entry.png"));
+    accessibility.push(("entry", browser.axe_violations()));
 
     // 3. Answer the questions; a malformed figure gets an inline message and keeps the text.
     browser.click("li[data-question='is:3A225'] button[data-answer='Yes']");
@@ -107,6 +109,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
         "the message goes once the figure is valid"
     );
     browser.screenshot(&shots.join("03-determination.png"));
+    accessibility.push(("determination", browser.axe_violations()));
 
     // 4. End use and destination: a listed item to China needs an individual authorisation.
     browser.click("#xc-destination option[value='CN']");
@@ -121,6 +124,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     let end_use = browser.wait_text("#xc-enduse-outcome", "An export authorisation is needed.");
     assert!(end_use.contains("Article 3(1)"), "{end_use}");
     browser.screenshot(&shots.join("04-end-use.png"));
+    accessibility.push(("end use", browser.axe_violations()));
 
     // 5. The draft is pre-filled; the user edits it; it downloads as JSON.
     assert_eq!(browser.value("#xc-d-control_number"), "3A225");
@@ -130,6 +134,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     browser.wait_text(".xc-form", "a CN code has 8 digits");
     browser.type_into("#xc-d-cn_code", "85044084");
     browser.screenshot(&shots.join("05-draft.png"));
+    accessibility.push(("draft", browser.axe_violations()));
     browser.click("#xc-download");
     let file = wait_for_file(&downloads, "exportcheck-work.json");
     let saved = SavedWork::from_json(&std::fs::read_to_string(&file).expect("read download"))
@@ -162,7 +167,32 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
     browser.screenshot(&shots.join("07-reloaded.png"));
 
-    // 9. No request other than the widget's own static files, and no errors in the console.
+    // 9. Offline after loading: the widget keeps working, since everything runs in the page.
+    browser.go_offline();
+    browser.click(".xc-footer button");
+    browser.type_into(
+        "#xc-query",
+        "three-phase inverter 2,5 kVA up to 2 kHz, 0,1 %",
+    );
+    browser.click(".xc-candidate button[data-code^='3A225']");
+    browser.click("li[data-question='is:3A225'] button[data-answer='Yes']");
+    browser.click("li[data-question='multiphase'] button[data-answer='Yes']");
+    assert_eq!(
+        browser.value("#xc-p-output_apparent_power"),
+        "2.5 kVA",
+        "figures are read from the description"
+    );
+    browser.click("li[data-question='constrained'] button[data-answer='No']");
+    browser.wait_text("#xc-determination", "Listed:");
+    browser.screenshot(&shots.join("08-offline.png"));
+
+    browser.execute(
+        "const i = document.createElement('img'); i.src = 'data:,'; document.body.appendChild(i);",
+    );
+    accessibility.push(("control", browser.axe_violations()));
+
+    // 10. No request other than the widget's own static files, no errors in the console, and
+    // no WCAG 2.1 A/AA violations on any screen.
     let requests = browser.network_requests();
     let console = browser.console_errors();
     drop(browser);
@@ -194,11 +224,69 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
         "the log saw the page load: {served:?}"
     );
     assert!(console.is_empty(), "console errors: {console:?}");
+    // The audit can fail: an image without a text alternative is reported.
+    let control = accessibility
+        .pop()
+        .filter(|(screen, _)| *screen == "control")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    assert!(
+        control.iter().any(|v| v.starts_with("image-alt")),
+        "axe-core did not flag a planted violation: {control:?}"
+    );
+    let violations: Vec<String> = accessibility
+        .iter()
+        .flat_map(|(screen, v)| v.iter().map(move |x| format!("{screen}: {x}")))
+        .collect();
+    assert!(
+        violations.is_empty(),
+        "axe-core WCAG 2.1 A/AA violations:\n{}",
+        violations.join("\n")
+    );
     println!(
-        "e2e: {} requests, all to the widget's own files; screenshots in {}",
+        "e2e: {} requests, all to the widget's own files; {} screens audited with axe-core (WCAG 2.1 A/AA), 0 violations; worked offline; screenshots in {}",
         requests.len(),
+        accessibility.len(),
         shots.display()
     );
+}
+
+/// The whole classification with the keyboard alone: Tab to move, typing, Enter and Space
+/// to press buttons. The focus is visible (checked by style) at every stop.
+#[test]
+fn keyboard_only_from_search_to_determination() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("widget_bg.wasm").exists(),
+        "dist/ is not built: run `bash .ci/build.sh` first"
+    );
+    let server = StaticServer::start(&dist);
+    let browser = Browser::start(&tempdir("keyboard"));
+    browser.goto(&server.url("/"));
+    browser.wait("#xc-query");
+    browser.tab_to("xc-query|", 5);
+    browser.keys("3a225");
+    browser.wait_text(".xc-candidate", "3A225");
+    browser.tab_to("|3A225|", 10);
+    browser.keys("\u{E007}");
+    browser.wait_text("#xc-entry", "3A225");
+    for (question, answer) in [("is:3A225", "Yes"), ("multiphase", "Yes")] {
+        browser.tab_to(&format!("|{answer}|{question}"), 200);
+        browser.keys(" ");
+    }
+    for (input, figure) in [
+        ("xc-p-output_apparent_power|", "1 kVA"),
+        ("xc-p-frequency_max|", "2 kHz"),
+        ("xc-p-frequency_control|", "0,1 %"),
+    ] {
+        browser.tab_to(input, 200);
+        browser.keys(figure);
+    }
+    browser.tab_to("|No|constrained", 200);
+    browser.keys(" ");
+    browser.wait_text("#xc-determination", "Listed:");
+    browser.screenshot(&artifacts().join("09-keyboard.png"));
+    println!("keyboard: search, entry, questions and determination reached and answered with Tab, typing, Enter and Space");
 }
 
 fn tempdir(name: &str) -> PathBuf {

@@ -113,6 +113,7 @@ fn classify(args: &[String]) -> ExitCode {
     if let Some(path) = batch {
         return classify_batch(&path);
     }
+    let description = description.filter(|d| !d.trim().is_empty());
     let Some(description) = description.or_else(|| cas.clone()).or_else(|| cn.clone()) else {
         eprintln!("exportcheck: classify needs a description, --cas, --cn or --batch FILE");
         return ExitCode::from(2);

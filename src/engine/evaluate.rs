@@ -304,7 +304,7 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
         .map(|c| eval_condition(ctx, c, findings))
         .collect();
     if !item.cas.is_empty() {
-        own.push(match &ctx.facts.cas {
+        let by_cas = match &ctx.facts.cas {
             Some(given) => {
                 let found = item
                     .cas
@@ -323,6 +323,14 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
                 t
             }
             None => Truth::Unknown,
+        };
+        let alternative = item
+            .cas_or_ask
+            .as_ref()
+            .map(|q| eval_condition(ctx, &Condition::Ask(q.clone()), findings));
+        own.push(match alternative {
+            Some(a) => Truth::or([by_cas, a]),
+            None => by_cas,
         });
     }
     if item.see.is_some() {
@@ -375,6 +383,9 @@ fn collect_missing(
     }
     if !item.cas.is_empty() && ctx.facts.cas.is_none() {
         *missing.entry(Missing::Cas).or_insert(0) += weight;
+    }
+    if let Some(q) = &item.cas_or_ask {
+        record_missing(ctx, &Condition::Ask(q.clone()), weight, missing);
     }
     if matches!(releases[index], Release::Unknown) && items[index].caught != Truth::No {
         for note in ctx
@@ -496,6 +507,7 @@ pub fn format_value(value: f64, dimension: Dimension) -> String {
             ],
         ),
         D::Power => scaled(value, &[(1e6, "MW"), (1e3, "kW"), (1.0, "W"), (1e-3, "mW")]),
+        D::ApparentPower => scaled(value, &[(1e6, "MVA"), (1e3, "kVA"), (1.0, "VA")]),
         D::Length => scaled(
             value,
             &[(1.0, "m"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm")],

@@ -277,6 +277,63 @@ fn expand(index: &SearchIndex, term: &str, is_last: bool) -> Vec<Expansion> {
     out
 }
 
+/// Whether the words ask for software, technology, or (by default) goods. Someone describing
+/// a physical item rarely means the software or technology entries that merely name it.
+#[derive(Clone, Copy)]
+enum Intent {
+    Goods,
+    Software,
+    Technology,
+}
+
+const SOFTWARE_WORDS: &[&str] = &[
+    "software",
+    "firmware",
+    "program",
+    "app",
+    "sdk",
+    "code",
+    "algorithm",
+];
+const TECHNOLOGY_WORDS: &[&str] = &[
+    "technology",
+    "know",
+    "documentation",
+    "document",
+    "blueprint",
+    "drawing",
+    "recipe",
+    "training",
+    "data",
+    "transfer",
+];
+
+impl Intent {
+    fn of(terms: &[String]) -> Intent {
+        let has = |words: &[&str]| {
+            terms
+                .iter()
+                .any(|t| words.iter().any(|w| text::stem(w) == *t))
+        };
+        if has(TECHNOLOGY_WORDS) {
+            Intent::Technology
+        } else if has(SOFTWARE_WORDS) {
+            Intent::Software
+        } else {
+            Intent::Goods
+        }
+    }
+
+    fn factor(self, group: char) -> f32 {
+        match (self, group) {
+            (Intent::Goods, 'D' | 'E') => 0.5,
+            (Intent::Software, 'D') | (Intent::Technology, 'E') => 1.5,
+            (Intent::Software | Intent::Technology, _) => 0.8,
+            _ => 1.0,
+        }
+    }
+}
+
 /// How many word-search results are turned into candidates (the rest only counted).
 const WORD_RESULTS: usize = 60;
 
@@ -328,16 +385,27 @@ fn word_search(list: &ControlList, index: &SearchIndex, query: &str) -> Vec<Cand
             covered[d] |= covered[p as usize];
         }
     }
-    let wanted = q.len().min(32) as u32;
+    // Coverage weighs each query word by how rare it is, so that one rare word ("phosgene")
+    // outweighs two common ones ("gas", "cylinders"); words the list never uses are left out.
+    let weights: Vec<f32> = q
+        .iter()
+        .map(|t| index.term(t).map_or(0.0, |i| index.idf(i)))
+        .collect();
+    let total_weight: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let intent = Intent::of(&q);
     let mut ranked: Vec<(usize, f32)> = (0..n)
         .filter(|d| scores[*d] > 0.0)
         .map(|d| {
-            let coverage = covered[d].count_ones().min(wanted) as f32 / wanted as f32;
-            let depth = index.docs[d].depth as f32;
-            (
-                d,
-                total[d] * (0.3 + 0.7 * coverage * coverage) - 0.05 * depth,
-            )
+            let covered_weight: f32 = (0..q.len().min(32))
+                .filter(|k| covered[d] & (1 << k) != 0)
+                .map(|k| if weights[k] > 0.0 { weights[k] } else { 0.0 })
+                .sum();
+            let coverage = (covered_weight / total_weight).min(1.0);
+            let doc = &index.docs[d];
+            let group = list.entries[doc.entry as usize].group;
+            let score = total[d] * (0.3 + 0.7 * coverage * coverage) * intent.factor(group)
+                - 0.05 * f32::from(doc.depth);
+            (d, score)
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -179,6 +179,7 @@ struct ItemSrc {
     #[serde(default)]
     when: Vec<Spanned<ConditionSrc>>,
     cas: Option<OneOrMany>,
+    cas_or_ask: Option<String>,
     #[serde(default)]
     refers: Vec<String>,
     see: Option<String>,
@@ -612,6 +613,18 @@ fn compile_entry(
                 when.push(c);
             }
         }
+        if let Some(q) = &it.cas_or_ask {
+            if it.cas.is_none() {
+                errors.at(
+                    file,
+                    at,
+                    "cas_or_ask needs cas: it is the alternative to a CAS match",
+                );
+            }
+            if !questions.iter().any(|x| &x.id == q) {
+                errors.at(file, at, format!("no [[question]] '{q}' in this entry"));
+            }
+        }
         let cas = it.cas.as_ref().map(OneOrMany::to_vec).unwrap_or_default();
         for cas in &cas {
             if !cas_is_valid(cas) {
@@ -639,6 +652,7 @@ fn compile_entry(
             combine: it.combine.unwrap_or(Combine::Any),
             when,
             cas,
+            cas_or_ask: it.cas_or_ask.clone(),
             refers: it.refers.clone(),
             see: it.see.clone(),
             unverified: it.unverified.clone(),

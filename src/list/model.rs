@@ -155,6 +155,9 @@ pub struct Item {
     /// CAS registry numbers of the chemical this item names (several for a chemical that
     /// the text names in more than one form, e.g. nitrogen dioxide / dinitrogen tetroxide).
     pub cas: Vec<String>,
+    /// A yes/no question that identifies the chemical when its CAS number does not: e.g. the
+    /// salts of Amiton, which have CAS numbers of their own that the list does not name.
+    pub cas_or_ask: Option<String>,
     /// Goods entries or items this software or technology item is about.
     pub refers: Vec<String>,
     /// The item points elsewhere (e.g. "SEE MILITARY GOODS CONTROLS") instead of controlling.

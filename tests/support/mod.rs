@@ -299,6 +299,92 @@ impl Browser {
         .unwrap_or_else(|e| panic!("keys to {css}: {e}"));
     }
 
+    /// Runs axe-core (from npm, injected into the page) against the WCAG 2.1 A and AA rules
+    /// and returns the violations as "rule: target" lines.
+    pub fn axe_violations(&self) -> Vec<String> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/target/tools/node_modules/axe-core/axe.min.js"
+        );
+        let source = std::fs::read_to_string(path).expect("axe-core is installed by .ci/setup.sh");
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": format!("{source}\nreturn true;"), "args": []})),
+        )
+        .expect("axe-core loads");
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            const rules = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+            axe.run(document, { runOnly: rules })
+                .then(r => done(r.violations.map(v =>
+                    v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '))))
+                .catch(e => done(['axe failed: ' + e]));
+        "#;
+        let result = self
+            .cmd(
+                "POST",
+                "/execute/async",
+                Some(json!({"script": script, "args": []})),
+            )
+            .expect("axe-core runs");
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    }
+
+    /// Runs a script in the page (used by tests to prove their own checks can fail).
+    pub fn execute(&self, script: &str) {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
+        .expect("script runs");
+    }
+
+    /// Cuts the browser off the network (the page stays loaded), as a person going offline.
+    pub fn go_offline(&self) {
+        let conditions = json!({"network_conditions": {"offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0}});
+        self.cmd("POST", "/chromium/network_conditions", Some(conditions))
+            .expect("network conditions");
+    }
+
+    /// Presses keys on the focused element (WebDriver key codes, e.g. "\u{E004}" for Tab).
+    pub fn keys(&self, keys: &str) {
+        let actions = json!({"actions": [{"type": "key", "id": "keyboard", "actions":
+            keys.chars().flat_map(|k| [json!({"type": "keyDown", "value": k.to_string()}), json!({"type": "keyUp", "value": k.to_string()})]).collect::<Vec<_>>()
+        }]});
+        self.cmd("POST", "/actions", Some(actions))
+            .expect("key actions");
+    }
+
+    /// Presses Tab until the focused element's description (see [`Browser::focused`])
+    /// contains `needle`; fails after `limit` presses.
+    pub fn tab_to(&self, needle: &str, limit: usize) {
+        for _ in 0..limit {
+            if self.focused().contains(needle) {
+                return;
+            }
+            self.keys("\u{E004}");
+        }
+        panic!(
+            "'{needle}' cannot be reached with Tab within {limit} presses; focus is on {}",
+            self.focused()
+        );
+    }
+
+    /// "id-or-tag|data-answer-or-code|question" of the element that has the keyboard focus.
+    pub fn focused(&self) -> String {
+        self.cmd("POST", "/execute/sync", Some(json!({"script": "const e = document.activeElement; const q = e.closest('[data-question]'); return [e.id || e.tagName, e.getAttribute('data-answer') || e.getAttribute('data-code') || '', q ? q.getAttribute('data-question') : ''].join('|');", "args": []})))
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// Saves a PNG screenshot of the whole window.
     pub fn screenshot(&self, path: &Path) {
         let b64 = self.cmd("GET", "/screenshot", None).expect("screenshot");
