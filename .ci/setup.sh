@@ -15,9 +15,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version$"; then
 fi
 
 tools=target/tools
-if [ ! -x "$tools/node_modules/.bin/wasm-opt" ]; then
+# wasm-opt for the release build, axe-core for the accessibility audit, MiniSearch for the
+# comparison benchmark.
+if [ ! -x "$tools/node_modules/.bin/wasm-opt" ] || [ ! -f "$tools/node_modules/axe-core/axe.min.js" ] \
+  || [ ! -f "$tools/node_modules/minisearch/dist/es/index.js" ]; then
   mkdir -p "$tools"
-  npm install --silent --prefix "$tools" binaryen@132.0.0 axe-core@4
+  npm install --silent --prefix "$tools" binaryen@132.0.0 axe-core@4 minisearch@7.2.0
 fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
