@@ -3,43 +3,42 @@
 //!
 //! # Mount API
 //! The widget mounts into every element of the page that has the attribute
-//! `data-exportcheck` (for example `<div data-exportcheck></div>`), reading these options from
-//! the element's `data-*` attributes:
-//!
-//! | attribute | meaning | default |
-//! |---|---|---|
-//! | `data-authority` | name of the hosting authority, shown in the header and the record | none |
-//! | `data-contact` | contact line for "ask the authority" (e-mail or phone) | none |
-//! | `data-storage-key` | `localStorage` key under which work in progress is kept | `exportcheck.work` |
+//! `data-exportcheck` (for example `<div data-exportcheck></div>`), reading its options from
+//! the element's `data-*` attributes (`data-authority`, `data-colour-accent`, ...). An element
+//! that also has `data-options-from-url` reads them from the page's query string instead
+//! (`index.html?authority=...`), which is how the iframe mode is configured. Every option, its
+//! default and its checks are listed in [`crate::host`]; a problem is shown at the top of the
+//! widget, and the default is used.
 //!
 //! Work in progress is saved to `localStorage` after every change and restored on load; a
-//! storage error (quota, private mode) is shown, never fatal.
+//! storage error (quota, private mode) is shown, never fatal. Mounting twice into the same
+//! element is ignored, so a loader included twice does no harm.
 
 use crate::bundled;
 use crate::engine::draft::SavedWork;
+use crate::host::Options;
 use crate::ui::{App, AppProps};
 use wasm_bindgen::JsCast;
 
-/// Options a host page gives the widget.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Options {
-    pub authority: Option<String>,
-    pub contact: Option<String>,
-    pub storage_key: String,
+/// Reads the options of one host element: its `data-*` attributes, or the page's query
+/// string when it asks for that.
+fn options_of(el: &web_sys::Element, position: usize) -> Options {
+    if el.has_attribute("data-options-from-url") {
+        let search = web_sys::window()
+            .and_then(|w| w.location().search().ok())
+            .unwrap_or_default();
+        let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+        Options::parse(|name| params.as_ref().and_then(|p| p.get(name)), position)
+    } else {
+        Options::parse(|name| el.get_attribute(&format!("data-{name}")), position)
+    }
 }
 
-impl Options {
-    fn from_element(el: &web_sys::Element) -> Options {
-        let attr = |name: &str| {
-            el.get_attribute(name)
-                .map(|v| v.trim().to_string())
-                .filter(|v| !v.is_empty())
-        };
-        Options {
-            authority: attr("data-authority"),
-            contact: attr("data-contact"),
-            storage_key: attr("data-storage-key").unwrap_or_else(|| "exportcheck.work".to_string()),
-        }
+/// Gives the host element the agency's accent colour (through the CSS object model, which a
+/// strict Content-Security-Policy allows, unlike inline style attributes).
+fn apply_colours(el: &web_sys::Element, options: &Options) {
+    if let (Some(accent), Some(html)) = (&options.accent, el.dyn_ref::<web_sys::HtmlElement>()) {
+        let _ = html.style().set_property("--exportcheck-accent", accent);
     }
 }
 
@@ -62,7 +61,8 @@ pub fn mount_all() {
             continue;
         }
         let _ = el.set_attribute("data-exportcheck-mounted", "");
-        let options = Options::from_element(&el);
+        let options = options_of(&el, i as usize);
+        apply_colours(&el, &options);
         install_panic_screen(el.clone(), options.storage_key.clone());
         let work = load_work(&options.storage_key);
         yew::Renderer::<App>::with_root_and_props(

@@ -16,6 +16,8 @@
 //!   facts and the "as of" date are arguments.
 //! - `ui` (feature `web`): the Yew components. **Only the UI uses Yew.** State lives in one
 //!   reducer; components are thin.
+//! - [`host`]: the hosting agency's options (`data-*` attributes or query string), checked,
+//!   with a message for each problem. Plain logic, tested natively.
 //! - `embed` (feature `web`): **the only module that touches the host page**: it finds the
 //!   elements to mount into, reads their `data-*` options, installs the panic screen and
 //!   stores work in `localStorage`.
@@ -26,6 +28,7 @@
 
 pub mod bundled;
 pub mod engine;
+pub mod host;
 pub mod list;
 
 #[cfg(feature = "web")]

@@ -58,7 +58,7 @@ async fn host_options_show_in_the_header() {
         "test.header",
         &[
             ("data-authority", "Export Control Office of Testland"),
-            ("data-contact", "exports@example.org"),
+            ("data-contact-email", "exports@example.org"),
         ],
     )
     .await;
@@ -69,6 +69,28 @@ async fn host_options_show_in_the_header() {
     );
     assert!(header.contains("exports@example.org"), "{header}");
     assert!(header.contains("not legal advice"), "{header}");
+}
+
+#[wasm_bindgen_test]
+async fn bad_host_options_are_shown_and_the_defaults_used() {
+    let host = mount(
+        "test.config",
+        &[("data-colour-accent", "yellow"), ("data-lang", "xx")],
+    )
+    .await;
+    let banner = find(&host, ".xc-config-problems").text_content().unwrap();
+    assert!(
+        banner.contains("colour-accent") && banner.contains("#rgb"),
+        "{banner}"
+    );
+    assert!(
+        banner.contains("lang") && banner.contains("offers only en"),
+        "{banner}"
+    );
+    assert!(
+        host.query_selector("#xc-query").unwrap().is_some(),
+        "the widget still works"
+    );
 }
 
 #[wasm_bindgen_test]

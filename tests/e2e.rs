@@ -289,6 +289,62 @@ fn keyboard_only_from_search_to_determination() {
     println!("keyboard: search, entry, questions and determination reached and answered with Tab, typing, Enter and Space");
 }
 
+/// Both ways an agency embeds the widget, on one example host page (`www/host-example.html`):
+/// a script tag with `data-*` options, and an iframe configured by its query string.
+#[test]
+fn embedded_by_script_tag_and_by_iframe_on_one_host_page() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("host-example.html").exists(),
+        "dist/ is not built: run `bash .ci/build.sh` first"
+    );
+    let server = StaticServer::start(&dist);
+    let browser = Browser::start(&tempdir("embed"));
+    browser.goto(&server.url("/host-example.html"));
+    let header = browser.wait_text(
+        "[data-exportcheck] .xc-agency",
+        "Export Control Office of Exampleland",
+    );
+    assert!(
+        header.contains("exports@example.org") && header.contains("Ask the authority"),
+        "{header}"
+    );
+    assert_eq!(
+        browser.count("[data-exportcheck] .xc-config-problems"),
+        0,
+        "the example's options are all valid"
+    );
+    browser.type_into("#xc-query", "3a225");
+    browser.wait_text(".xc-candidate", "3A225");
+    browser.screenshot(&artifacts().join("10-host-script-tag.png"));
+    browser.enter_frame("#exportcheck-frame");
+    browser.wait_text(".xc-agency", "Export Control Office of Exampleland");
+    browser.type_into("#xc-query", "111-48-8");
+    browser.wait_text(".xc-candidate", "1C350.1");
+    let requests = browser.network_requests();
+    let console = browser.console_errors();
+    drop(browser);
+    let origin = server.url("");
+    let foreign: Vec<&String> = requests
+        .iter()
+        .filter(|u| {
+            !(u.starts_with("blob:")
+                || u.starts_with("data:")
+                || u.starts_with("chrome")
+                || u.starts_with(&origin))
+        })
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "requests to other addresses: {foreign:?}"
+    );
+    assert!(
+        console.is_empty(),
+        "console errors (CSP violations are logged there): {console:?}"
+    );
+    println!("embed: script-tag widget and iframe widget both work on one page; {} requests, all own files", requests.len());
+}
+
 fn tempdir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("exportcheck-e2e-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);

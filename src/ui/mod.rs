@@ -15,9 +15,10 @@ pub mod search;
 pub mod state;
 
 use crate::bundled;
-use crate::embed::{self, Options};
+use crate::embed;
 use crate::engine::determination::determine;
 use crate::engine::draft::SavedWork;
+use crate::host::Options;
 use state::{Action, State};
 use yew::prelude::*;
 
@@ -57,12 +58,16 @@ pub fn app(props: &AppProps) -> Html {
                     { format!("Checks an item against the EU dual-use list ({}, consolidated version of {}). ", list.instrument, list.consolidation) }
                     { "Runs entirely in your browser: nothing you type is sent anywhere." }
                 </p>
-                if let Some(a) = &props.options.authority {
-                    <p class="xc-authority">{ format!("Provided by {a}") }
-                        if let Some(c) = &props.options.contact { { format!(" · Contact: {c}") } }
-                    </p>
+                if !props.options.problems.is_empty() {
+                    <div class="xc-config-problems" role="alert">
+                        <p><strong>{ "This page's configuration of the tool has problems:" }</strong></p>
+                        <ul>{ for props.options.problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                    </div>
                 }
-                <p class="xc-disclaimer">{ "This tool guides your own assessment. It is not legal advice and not a decision of a competent authority." }</p>
+                <AgencyLine options={props.options.clone()} />
+                <p class="xc-disclaimer">{ "This tool guides your own assessment. It is not legal advice and not a decision of a competent authority." }
+                    if let Some(d) = &props.options.disclaimer { { format!(" {d}") } }
+                </p>
                 if let Some(e) = &*save_error { <p class="xc-error" role="alert">{ e }</p> }
             </header>
             <main>
@@ -87,6 +92,37 @@ pub fn app(props: &AppProps) -> Html {
             <footer class="xc-footer">
                 <button type="button" class="xc-secondary" onclick={dispatch.reform(|_| Action::Reset)}>{ "Start a new assessment" }</button>
             </footer>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AgencyProps {
+    options: Options,
+}
+
+/// The hosting agency: logo, name, contact and the "ask the authority" link.
+#[component(AgencyLine)]
+fn agency_line(props: &AgencyProps) -> Html {
+    let o = &props.options;
+    if o.authority.is_none()
+        && o.contact_email.is_none()
+        && o.contact_phone.is_none()
+        && o.ask_url.is_none()
+    {
+        return html! {};
+    }
+    html! {
+        <div class="xc-agency">
+            if let Some(logo) = &o.logo {
+                <img class="xc-logo" src={logo.clone()} alt={o.authority.clone().unwrap_or_else(|| "Logo of the hosting authority".into())} />
+            }
+            <p class="xc-authority">
+                if let Some(a) = &o.authority { <span>{ format!("Provided by {a}") }</span> }
+                if let Some(e) = &o.contact_email { <span>{ " · " }<a href={format!("mailto:{e}")}>{ e }</a></span> }
+                if let Some(p) = &o.contact_phone { <span>{ " · " }<a href={format!("tel:{}", p.replace(' ', ""))}>{ p }</a></span> }
+                if let Some(u) = &o.ask_url { <span>{ " · " }<a href={u.clone()}>{ "Ask the authority" }</a></span> }
+            </p>
         </div>
     }
 }

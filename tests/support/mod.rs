@@ -346,6 +346,13 @@ impl Browser {
         .expect("script runs");
     }
 
+    /// Continues inside the iframe matching `css`.
+    pub fn enter_frame(&self, css: &str) {
+        let id = self.wait(css);
+        self.cmd("POST", "/frame", Some(json!({"id": {ELEMENT: id}})))
+            .expect("switch to the frame");
+    }
+
     /// Cuts the browser off the network (the page stays loaded), as a person going offline.
     pub fn go_offline(&self) {
         let conditions = json!({"network_conditions": {"offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0}});
