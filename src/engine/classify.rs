@@ -75,9 +75,12 @@ pub fn classify(
     out
 }
 
-/// Answers every question the way most favourable to a match: the entry's own criteria hold,
-/// release notes do not apply.
-fn favourable_facts(list: &ControlList, entry: &Entry) -> Facts {
+/// Answers the questions the way most favourable to a match: the entry's own criteria hold,
+/// release notes do not apply. The exception is what kind of item it is: where sibling
+/// sub-items are different kinds ("MMIC amplifier", "vacuum-tube amplifier"), a kind is taken
+/// only when the description uses a word that sets it apart from its siblings; otherwise it is
+/// left for the user, so that a match is never claimed for an arbitrary kind.
+fn favourable_facts(list: &ControlList, entry: &Entry, description: &[String]) -> Facts {
     fn answer(c: &Condition, yes: bool, facts: &mut Facts) {
         match c {
             Condition::Ask(q) => {
@@ -91,8 +94,16 @@ fn favourable_facts(list: &ControlList, entry: &Entry) -> Facts {
         }
     }
     let mut facts = Facts::default();
+    let undecided: Vec<String> = entry
+        .items
+        .iter()
+        .filter(|item| !kind_is_evidenced(entry, item, description))
+        .map(|item| format!("is:{}", item.code))
+        .collect();
     for c in entry.items.iter().flat_map(|i| i.when.iter()) {
-        answer(c, true, &mut facts);
+        if !matches!(c, Condition::Ask(q) if undecided.contains(q)) {
+            answer(c, true, &mut facts);
+        }
     }
     for n in entry.notes.iter().filter(|n| n.kind == NoteKind::Decontrol) {
         for c in &n.release_when {
@@ -105,6 +116,39 @@ fn favourable_facts(list: &ControlList, entry: &Entry) -> Facts {
     facts
 }
 
+/// Whether the description supports an item's kind (its `is` question): true when no sibling
+/// has a kind of its own to compete with, or when the description uses a word of this item's
+/// kind that no sibling's kind uses.
+fn kind_is_evidenced(
+    entry: &Entry,
+    item: &crate::list::model::Item,
+    description: &[String],
+) -> bool {
+    let kind_terms = |i: &crate::list::model::Item| -> Option<Vec<String>> {
+        entry
+            .question(&format!("is:{}", i.code))
+            .map(|q| terms(&q.text))
+    };
+    let Some(own) = kind_terms(item) else {
+        return true;
+    };
+    let Some(parent) = item.parent else {
+        return true;
+    };
+    let siblings: Vec<Vec<String>> = entry.items[parent]
+        .children
+        .iter()
+        .map(|c| &entry.items[*c])
+        .filter(|s| s.code != item.code)
+        .filter_map(kind_terms)
+        .collect();
+    if siblings.is_empty() {
+        return true;
+    }
+    own.iter()
+        .any(|t| description.contains(t) && !siblings.iter().any(|s| s.contains(t)))
+}
+
 fn judge(
     list: &ControlList,
     entry: &Entry,
@@ -113,7 +157,7 @@ fn judge(
     cas: Option<&str>,
     description: &str,
 ) -> Classified {
-    let mut facts = favourable_facts(list, entry);
+    let mut facts = favourable_facts(list, entry, &terms(description));
     let assigned = figures::assign(entry, figs);
     let mut why = c.why.clone();
     for (id, value, text) in &assigned {
