@@ -44,6 +44,20 @@ fn codes_are_found_with_or_without_dots() {
 }
 
 #[test]
+fn us_eccns_and_customs_codes_suggest_candidates() {
+    assert_eq!(top("ECCN 3A001")[0], "3A001");
+    assert_eq!(top("eccn: 5a002")[0], "5A002");
+    let cn = search(bundled::list(), bundled::index(), "85044084", 20);
+    assert!(
+        cn.iter().any(|c| c.entry == "3A225"),
+        "a CN code of frequency converters suggests 3A225"
+    );
+    assert!(cn
+        .iter()
+        .all(|c| c.why.iter().any(|w| w.contains("not a classification"))));
+}
+
+#[test]
 fn cas_numbers_are_found_with_or_without_hyphens() {
     assert_eq!(top("111-48-8")[0], "1C350.1");
     assert_eq!(top("111488")[0], "1C350.1");

@@ -31,8 +31,13 @@ pub struct Candidate {
 /// Normalises a control code typed any way ("3a001b2", "3A001.b.2", "3a001.B2") to the list's
 /// form ("3A001.b.2"), or `None` if it is not a code.
 pub fn normalise_code(query: &str) -> Option<String> {
-    let q: String = query
-        .trim()
+    // "ECCN 3A001" (a US Export Control Classification Number) names the same entry.
+    let trimmed = query.trim();
+    let without_prefix = ["ECCN", "eccn", "Eccn"]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))
+        .map_or(trimmed, |rest| rest.trim_start_matches([':', ' ']));
+    let q: String = without_prefix
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
