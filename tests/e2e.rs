@@ -196,16 +196,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     let requests = browser.network_requests();
     let console = browser.console_errors();
     drop(browser);
-    let origin = server.url("");
-    let foreign: Vec<&String> = requests
-        .iter()
-        .filter(|u| {
-            !(u.starts_with("blob:")
-                || u.starts_with("data:")
-                || u.starts_with("chrome")
-                || u.starts_with(&origin))
-        })
-        .collect();
+    let foreign = server.foreign(&requests);
     assert!(
         foreign.is_empty(),
         "requests to other addresses: {foreign:?}"
@@ -324,16 +315,7 @@ fn embedded_by_script_tag_and_by_iframe_on_one_host_page() {
     let requests = browser.network_requests();
     let console = browser.console_errors();
     drop(browser);
-    let origin = server.url("");
-    let foreign: Vec<&String> = requests
-        .iter()
-        .filter(|u| {
-            !(u.starts_with("blob:")
-                || u.starts_with("data:")
-                || u.starts_with("chrome")
-                || u.starts_with(&origin))
-        })
-        .collect();
+    let foreign = server.foreign(&requests);
     assert!(
         foreign.is_empty(),
         "requests to other addresses: {foreign:?}"

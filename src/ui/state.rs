@@ -58,15 +58,18 @@ impl State {
         state
     }
 
-    /// Takes the figures in the search text ("8.5-10.5 GHz, 60 W") into the entry's
-    /// parameters, so the user is asked only for what is still missing.
-    fn prefill_figures_from_query(&mut self) {
-        let Some(entry) = self
-            .work
+    /// The entry being assessed, if any.
+    fn entry(&self) -> Option<&'static crate::list::model::Entry> {
+        self.work
             .entry
             .as_deref()
             .and_then(|c| bundled::list().entry(c))
-        else {
+    }
+
+    /// Takes the figures in the search text ("8.5-10.5 GHz, 60 W") into the entry's
+    /// parameters, so the user is asked only for what is still missing.
+    fn prefill_figures_from_query(&mut self) {
+        let Some(entry) = self.entry() else {
             return;
         };
         let (found, _) = figures::extract(&self.work.query);
@@ -81,12 +84,7 @@ impl State {
     fn recheck_figures(&mut self) {
         self.input_errors.clear();
         self.work.facts.values.clear();
-        let Some(entry) = self
-            .work
-            .entry
-            .as_deref()
-            .and_then(|c| bundled::list().entry(c))
-        else {
+        let Some(entry) = self.entry() else {
             return;
         };
         for (id, text) in &self.work.typed {

@@ -2,6 +2,9 @@
 //! every path requested, and a minimal WebDriver client for chromedriver (JSON over HTTP on
 //! loopback, std only).
 
+// Each test crate that includes this module uses only part of it.
+#![allow(dead_code)]
+
 use serde_json::{json, Value};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -31,6 +34,21 @@ impl StaticServer {
             }
         });
         StaticServer { port, requested }
+    }
+
+    /// The requests among `requests` that went anywhere but this server (`blob:` and `data:`
+    /// URLs and the browser's own `chrome` pages are local).
+    pub fn foreign<'a>(&self, requests: &'a [String]) -> Vec<&'a String> {
+        let origin = self.url("");
+        requests
+            .iter()
+            .filter(|u| {
+                !(u.starts_with("blob:")
+                    || u.starts_with("data:")
+                    || u.starts_with("chrome")
+                    || u.starts_with(&origin))
+            })
+            .collect()
     }
 
     pub fn url(&self, path: &str) -> String {
