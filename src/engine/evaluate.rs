@@ -525,6 +525,47 @@ pub fn format_value(value: f64, dimension: Dimension) -> String {
         D::Temperature => format!("{} °C", trim_number(value - 273.15)),
         D::Ratio => format!("{} %", trim_number(value * 100.0)),
         D::Count => trim_number(value),
+        D::Energy if value.abs() < 1e-9 && value != 0.0 => scaled(
+            value,
+            &[
+                (1.602176634e-13, "MeV"),
+                (1.602176634e-16, "keV"),
+                (1.602176634e-19, "eV"),
+            ],
+        ),
+        D::Volume => scaled(value, &[(1.0, "m³"), (1e-3, "l"), (1e-6, "cm³")]),
+        D::VolumeFlow => scaled(value, &[(1.0 / 3600.0, "m³/h"), (1e-3 / 3600.0, "l/h")]),
+        D::Density => scaled(value, &[(1e3, "g/cm³"), (1.0, "kg/m³")]),
+        D::MassFlow => scaled(value, &[(1.0 / 3600.0, "kg/h"), (1e-3 / 3600.0, "g/h")]),
+        D::Resistance => scaled(value, &[(1e6, "MΩ"), (1e3, "kΩ"), (1.0, "Ω"), (1e-3, "mΩ")]),
+        D::Capacitance => scaled(
+            value,
+            &[
+                (1.0, "F"),
+                (1e-3, "mF"),
+                (1e-6, "µF"),
+                (1e-9, "nF"),
+                (1e-12, "pF"),
+            ],
+        ),
+        D::Inductance => scaled(
+            value,
+            &[(1.0, "H"), (1e-3, "mH"), (1e-6, "µH"), (1e-9, "nH")],
+        ),
+        D::MagneticFluxDensity => scaled(value, &[(1.0, "T"), (1e-3, "mT"), (1e-6, "µT")]),
+        D::Activity => scaled(
+            value,
+            &[
+                (1e12, "TBq"),
+                (1e9, "GBq"),
+                (1e6, "MBq"),
+                (1e3, "kBq"),
+                (1.0, "Bq"),
+            ],
+        ),
+        D::SpecificEnergy => scaled(value, &[(1e6, "MJ/kg"), (1e3, "kJ/kg"), (1.0, "J/kg")]),
+        D::SpecificPower => scaled(value, &[(1e3, "kW/kg"), (1.0, "W/kg")]),
+        D::CurrentDensity => scaled(value, &[(1e6, "A/mm²"), (1e4, "A/cm²"), (1.0, "A/m²")]),
         _ => format!("{} {}", trim_number(value), dimension.base_unit()),
     }
 }

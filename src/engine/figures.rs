@@ -195,47 +195,38 @@ fn end_of_range(label: &str, id: &str) -> Option<bool> {
 }
 
 /// Matches figures to the entry's parameters: a range fills the lowest/highest pair; a single
-/// value fills a parameter when it is the only one of its dimension (or both ends of a pair).
+/// value fills a parameter when it is the only parameter of its dimension and the only figure
+/// of that dimension (or both ends of a pair). Anything ambiguous is left for the user.
 /// Returns (parameter id, value in base units, the figure's text).
 pub fn assign(entry: &Entry, figures: &[Figure]) -> Vec<(String, f64, String)> {
-    let mut out = Vec::new();
-    for f in figures {
-        for (dimension, low, high) in &f.readings {
-            let params: Vec<_> = entry
-                .params
-                .iter()
-                .filter(|p| p.dimension == *dimension)
-                .collect();
-            let ended: Vec<_> = params
-                .iter()
-                .filter_map(|p| end_of_range(&p.label, &p.id).map(|e| (p, e)))
-                .collect();
-            let plain: Vec<_> = params
-                .iter()
-                .filter(|p| end_of_range(&p.label, &p.id).is_none())
-                .collect();
-            for (p, high_end) in &ended {
-                out.push((
-                    p.id.clone(),
-                    if *high_end { *high } else { *low },
-                    f.text.clone(),
-                ));
+    let mut out: Vec<(String, f64, String)> = Vec::new();
+    for p in &entry.params {
+        // Every figure the description gives in this parameter's dimension.
+        let readings: Vec<(f64, f64, &str)> = figures
+            .iter()
+            .filter_map(|f| {
+                f.reading(p.dimension)
+                    .map(|(lo, hi)| (lo, hi, f.text.as_str()))
+            })
+            .collect();
+        let same_dimension = entry.params.iter().filter(|q| q.dimension == p.dimension);
+        let plain_in_dimension = same_dimension
+            .filter(|q| end_of_range(&q.label, &q.id).is_none())
+            .count();
+        let chosen = match (end_of_range(&p.label, &p.id), readings.as_slice()) {
+            // The low or high end of the first range or value.
+            (Some(high_end), [first, ..]) => {
+                Some((if high_end { first.1 } else { first.0 }, first.2))
             }
-            if let [p] = plain.as_slice() {
-                out.push((p.id.clone(), *high, f.text.clone()));
-            }
+            // A single figure for the only parameter of its dimension; with two figures in one
+            // dimension ("99,7 % Al, 4 % below 63 µm") the tool cannot tell which is meant.
+            (None, [only]) if plain_in_dimension == 1 => Some((only.1, only.2)),
+            _ => None,
+        };
+        if let Some((value, text)) = chosen {
+            out.push((p.id.clone(), value, text.to_string()));
         }
     }
-    // The first figure wins for each parameter.
-    let mut seen = Vec::new();
-    out.retain(|(id, _, _)| {
-        if seen.contains(id) {
-            false
-        } else {
-            seen.push(id.clone());
-            true
-        }
-    });
     out
 }
 

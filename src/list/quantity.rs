@@ -82,6 +82,19 @@ pub fn example(dimension: Dimension) -> &'static str {
         D::DataRate => "10 Gbit/s",
         D::PowerDensity => "1 W/cm²",
         D::Force => "100 N",
+        D::Volume => "20 l",
+        D::VolumeFlow => "5 m³/h",
+        D::Density => "1,8 g/cm³",
+        D::MassFlow => "2 kg/h",
+        D::Resistance => "10 Ω",
+        D::Capacitance => "100 nF",
+        D::Inductance => "10 nH",
+        D::MagneticFluxDensity => "2 T",
+        D::Activity => "37 GBq",
+        D::Decibel => "70 dBc",
+        D::SpecificEnergy => "250 Wh/kg",
+        D::SpecificPower => "5 kW/kg",
+        D::CurrentDensity => "100 A/mm²",
     }
 }
 
@@ -286,6 +299,97 @@ mod tests {
         let err = parse_quantity("10", D::Frequency).unwrap_err();
         assert!(err.0.contains("Add the unit"), "{err}");
         assert!(parse_quantity("", D::Power).is_err());
+    }
+
+    #[test]
+    fn reads_the_newer_units() {
+        assert!(close(parse_quantity("100 litres", D::Volume).unwrap(), 0.1));
+        assert!(close(parse_quantity("20 L", D::Volume).unwrap(), 0.02));
+        assert!(close(parse_quantity("500 cm³", D::Volume).unwrap(), 5e-4));
+        assert!(close(
+            parse_quantity("2 m³/h", D::VolumeFlow).unwrap(),
+            2.0 / 3600.0
+        ));
+        assert!(close(
+            parse_quantity("1,8 g/cm3", D::Density).unwrap(),
+            1800.0
+        ));
+        assert!(close(parse_quantity("1 kg/l", D::Density).unwrap(), 1000.0));
+        assert!(close(parse_quantity("36 kg/h", D::MassFlow).unwrap(), 0.01));
+        assert!(close(
+            parse_quantity("2 kΩ", D::Resistance).unwrap(),
+            2000.0
+        ));
+        assert!(close(parse_quantity("1 Mohm", D::Resistance).unwrap(), 1e6));
+        assert!(close(parse_quantity("1 mΩ", D::Resistance).unwrap(), 1e-3));
+        assert!(close(
+            parse_quantity("100 nF", D::Capacitance).unwrap(),
+            1e-7
+        ));
+        assert!(close(parse_quantity("10 nH", D::Inductance).unwrap(), 1e-8));
+        assert!(close(
+            parse_quantity("5000 gauss", D::MagneticFluxDensity).unwrap(),
+            0.5
+        ));
+        assert!(close(parse_quantity("1 Ci", D::Activity).unwrap(), 3.7e10));
+        assert!(close(
+            parse_quantity("37 GBq", D::Activity).unwrap(),
+            3.7e10
+        ));
+        assert!(close(parse_quantity("70 dBc", D::Decibel).unwrap(), 70.0));
+        assert!(close(
+            parse_quantity("60000 rpm", D::Frequency).unwrap(),
+            1000.0
+        ));
+        assert!(close(parse_quantity("1 GSPS", D::Frequency).unwrap(), 1e9));
+        assert!(close(
+            parse_quantity("500 MS/s", D::Frequency).unwrap(),
+            5e8
+        ));
+        let kev = parse_quantity("500 keV", D::Energy).unwrap();
+        assert!((kev - 8.01088317e-14).abs() < 1e-20, "{kev}");
+        assert!(close(
+            parse_quantity("250 Wh/kg", D::SpecificEnergy).unwrap(),
+            9e5
+        ));
+        assert!(close(
+            parse_quantity("5 kW/kg", D::SpecificPower).unwrap(),
+            5e3
+        ));
+        assert!(close(
+            parse_quantity("2 A/mm²", D::CurrentDensity).unwrap(),
+            2e6
+        ));
+        assert!(close(
+            parse_quantity("2 A/cm2", D::CurrentDensity).unwrap(),
+            2e4
+        ));
+        // Milli- and mega- stay apart where both exist.
+        assert!(close(parse_quantity("1 MBq", D::Activity).unwrap(), 1e6));
+        assert!(close(parse_quantity("1 mBq", D::Activity).unwrap(), 1e-3));
+        assert!(parse_quantity("1 mev", D::Energy).is_err());
+    }
+
+    #[test]
+    fn every_dimension_has_its_base_unit_and_a_readable_example() {
+        for d in [
+            D::Volume,
+            D::VolumeFlow,
+            D::Density,
+            D::MassFlow,
+            D::Resistance,
+            D::Capacitance,
+            D::Inductance,
+            D::MagneticFluxDensity,
+            D::Activity,
+            D::Decibel,
+            D::SpecificEnergy,
+            D::SpecificPower,
+            D::CurrentDensity,
+        ] {
+            assert!(!d.base_unit().is_empty(), "{d:?}");
+            assert!(parse_quantity(example(d), d).is_ok(), "{d:?}");
+        }
     }
 
     #[test]
