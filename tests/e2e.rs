@@ -42,11 +42,7 @@ fn wait_for_file(dir: &Path, name: &str) -> PathBuf {
 
 #[test]
 fn search_questions_determination_end_use_draft_download_reload_and_load() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("widget_bg.wasm").exists(),
-        "dist/ is not built: run `bash .ci/build.sh` first"
-    );
+    let dist = built_dist();
     let server = StaticServer::start(&dist);
     let shots = artifacts();
     let downloads = tempdir("downloads");
@@ -243,14 +239,10 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
 }
 
 /// The whole classification with the keyboard alone: Tab to move, typing, Enter and Space
-/// to press buttons. The focus is visible (checked by style) at every stop.
+/// to press buttons.
 #[test]
 fn keyboard_only_from_search_to_determination() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("widget_bg.wasm").exists(),
-        "dist/ is not built: run `bash .ci/build.sh` first"
-    );
+    let dist = built_dist();
     let server = StaticServer::start(&dist);
     let browser = Browser::start(&tempdir("keyboard"));
     browser.goto(&server.url("/"));
@@ -284,11 +276,7 @@ fn keyboard_only_from_search_to_determination() {
 /// a script tag with `data-*` options, and an iframe configured by its query string.
 #[test]
 fn embedded_by_script_tag_and_by_iframe_on_one_host_page() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
-    assert!(
-        dist.join("host-example.html").exists(),
-        "dist/ is not built: run `bash .ci/build.sh` first"
-    );
+    let dist = built_dist();
     let server = StaticServer::start(&dist);
     let browser = Browser::start(&tempdir("embed"));
     browser.goto(&server.url("/host-example.html"));
@@ -325,6 +313,16 @@ fn embedded_by_script_tag_and_by_iframe_on_one_host_page() {
         "console errors (CSP violations are logged there): {console:?}"
     );
     println!("embed: script-tag widget and iframe widget both work on one page; {} requests, all own files", requests.len());
+}
+
+/// The release build the tests drive; it must have been built by `.ci/build.sh`.
+fn built_dist() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("widget_bg.wasm").exists() && dist.join("host-example.html").exists(),
+        "dist/ is not built: run `bash .ci/build.sh` first"
+    );
+    dist
 }
 
 fn tempdir(name: &str) -> PathBuf {
