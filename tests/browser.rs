@@ -106,6 +106,17 @@ async fn a_cas_number_without_hyphens_finds_the_chemical() {
 }
 
 #[wasm_bindgen_test]
+async fn a_defined_term_is_found_and_explained() {
+    let host = mount("test.term", &[]).await;
+    type_into(&host, "#xc-query", "specially designed").await;
+    let terms = find(&host, ".xc-definitions").text_content().unwrap();
+    assert!(
+        terms.contains("Defined term: \"specially designed\""),
+        "{terms}"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_bad_figure_gets_an_inline_message_and_keeps_the_text() {
     let host = mount("test.figure", &[]).await;
     type_into(&host, "#xc-query", "3a225").await;

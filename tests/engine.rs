@@ -44,6 +44,29 @@ fn codes_are_found_with_or_without_dots() {
 }
 
 #[test]
+fn defined_terms_are_found_by_their_words() {
+    let list = bundled::list();
+    let named = |q: &str| {
+        exportcheck::engine::search::defined_terms(list, q, 5)
+            .into_iter()
+            .map(|d| d.term.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        named("specially designed").first().map(String::as_str),
+        Some("specially designed")
+    );
+    assert_eq!(
+        named("developm").first().map(String::as_str),
+        Some("development")
+    );
+    assert!(named("public domain")
+        .iter()
+        .any(|t| t == "in the public domain"));
+    assert!(named("zzzz").is_empty());
+}
+
+#[test]
 fn us_eccns_and_customs_codes_suggest_candidates() {
     assert_eq!(top("ECCN 3A001")[0], "3A001");
     assert_eq!(top("eccn: 5a002")[0], "5A002");

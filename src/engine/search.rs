@@ -11,7 +11,7 @@
 
 use super::evaluate::normalise_cas;
 use crate::list::index::{Field, SearchIndex};
-use crate::list::model::{category_name, group_name, ControlList, Entry};
+use crate::list::model::{category_name, group_name, ControlList, Definition, Entry};
 use crate::list::text;
 use serde::{Deserialize, Serialize};
 
@@ -224,6 +224,37 @@ pub fn search(
     );
     out.truncate(limit);
     out
+}
+
+/// Defined terms of the list ("specially designed", "development", ...) that the query names:
+/// every word of the query must occur in the term (the last word may be unfinished); terms
+/// whose definition text holds all the words follow.
+pub fn defined_terms<'a>(list: &'a ControlList, query: &str, limit: usize) -> Vec<&'a Definition> {
+    let q = text::words(query);
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let open = !query.ends_with(char::is_whitespace);
+    let holds = |words: &[String]| {
+        q.iter().enumerate().all(|(k, t)| {
+            words.iter().any(|w| {
+                w == t || (open && k == q.len() - 1 && t.len() >= 3 && w.starts_with(t.as_str()))
+            })
+        })
+    };
+    let mut named: Vec<&Definition> = list
+        .definitions
+        .iter()
+        .filter(|d| holds(&text::words(&d.term)))
+        .collect();
+    let described: Vec<&Definition> = list
+        .definitions
+        .iter()
+        .filter(|d| !named.iter().any(|n| n.id == d.id) && holds(&text::words(&d.text)))
+        .collect();
+    named.extend(described);
+    named.truncate(limit);
+    named
 }
 
 /// How a query term was found in the vocabulary, and the discount that applies.

@@ -91,6 +91,15 @@ pub fn terms(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Splits text into lower-case word stems, keeping every word (for names of defined terms,
+/// which are made of words like "specially" and "designed" that the search otherwise skips).
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| stem(&w.to_lowercase()))
+        .collect()
+}
+
 /// A light English stemmer for technical text.
 pub fn stem(word: &str) -> String {
     if word.chars().any(|c| c.is_ascii_digit()) || word.chars().count() <= 3 {

@@ -4,7 +4,7 @@
 use super::state::Action;
 use super::Dispatch;
 use crate::bundled;
-use crate::engine::search::search;
+use crate::engine::search::{defined_terms, search};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -21,6 +21,7 @@ pub fn search_panel(props: &SearchProps) -> Html {
     let candidates = use_memo(props.query.clone(), |q| {
         search(list, bundled::index(), q, 12)
     });
+    let terms = use_memo(props.query.clone(), |q| defined_terms(list, q, 3));
     let oninput = props.dispatch.reform(|e: InputEvent| {
         Action::Query(e.target_unchecked_into::<HtmlInputElement>().value())
     });
@@ -54,6 +55,17 @@ pub fn search_panel(props: &SearchProps) -> Html {
                         }) }
                     </ul>
                 }
+            }
+            if !terms.is_empty() {
+                <div class="xc-definitions">
+                    { for terms.iter().map(|d| html! {
+                        <details class="xc-term">
+                            <summary>{ format!("Defined term: \"{}\"", d.term) }</summary>
+                            <p>{ &d.text }</p>
+                            <p class="xc-source">{ &d.source }</p>
+                        </details>
+                    }) }
+                </div>
             }
             <details class="xc-browse">
                 <summary>{ format!("Browse the {} encoded entries", list.entries.len()) }</summary>
