@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the speed benchmarks of the search engine and prints every figure at the end:
-# native (criterion, benches/search.rs) and in headless Chromium (tests/bench_wasm.rs).
+# native (criterion, tests/benches/search.rs) and in headless Chromium (tests/bench_wasm.rs).
 # About 3 minutes on 2 cores once the tools are installed and the dependencies built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +22,7 @@ if ! CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=300 \
 fi
 
 echo
-echo "== native (benches/search.rs, release profile) =="
+echo "== native (tests/benches/search.rs, release profile) =="
 grep -o 'BENCH .*' "$logs/native"
 echo
 echo "== browser (tests/bench_wasm.rs, headless Chromium, release profile) =="

@@ -1,4 +1,4 @@
-//! The control list compiled into the binary by `build.rs`.
+//! The control list compiled into the binary by `src/build.rs`.
 
 use crate::list::index::SearchIndex;
 use crate::list::measures::Measures;
@@ -28,7 +28,7 @@ pub fn measures() -> &'static Measures {
 
 static INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-/// The search index of the bundled list, built by `build.rs`, decoded once.
+/// The search index of the bundled list, built by `src/build.rs`, decoded once.
 pub fn index() -> &'static SearchIndex {
     static DATA: OnceLock<SearchIndex> = OnceLock::new();
     DATA.get_or_init(|| postcard::from_bytes(INDEX).expect("build.rs wrote a valid index"))

@@ -9,7 +9,7 @@
 //! ```
 //!
 //! - [`list`]: the control-list model, units and figures, and the compiler from the reviewed
-//!   TOML sources. It uses nothing else of the crate, so `build.rs` can include it.
+//!   TOML sources. It uses nothing else of the crate, so `src/build.rs` can include it.
 //! - [`engine`]: evaluation, determination, search, end-use check, licence draft.
 //!   **The engine knows nothing about Yew, web-sys or wasm-bindgen**; it is tested natively
 //!   with plain `cargo test`. It never reads the clock, storage or the network: the list, the

@@ -1,7 +1,7 @@
 //! Compiling the reviewed TOML sources in `control-lists/` into the shipped [`ControlList`].
 //!
 //! What it does: reads every file of a list folder, rejects anything doubtful with the file,
-//! the line and the reason, and resolves every cross-reference. `build.rs` runs it, so a
+//! the line and the reason, and resolves every cross-reference. `src/build.rs` runs it, so a
 //! malformed list fails the build; the native tests and the CLI run it too.
 //!
 //! Why so strict: a threshold typed in the wrong unit, a misspelt parameter or a note attached
@@ -41,7 +41,7 @@ pub struct Compiled {
     pub scenarios: Vec<Scenario>,
     /// Groups of words users use interchangeably, for the search index.
     pub synonyms: Vec<Vec<String>>,
-    /// Every file read, so `build.rs` can ask to be re-run when one changes.
+    /// Every file read, so `src/build.rs` can ask to be re-run when one changes.
     pub files: Vec<PathBuf>,
 }
 

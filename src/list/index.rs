@@ -1,4 +1,4 @@
-//! The search index, built ahead of time by `build.rs` and shipped inside the wasm, so that
+//! The search index, built ahead of time by `src/build.rs` and shipped inside the wasm, so that
 //! the browser only looks terms up.
 //!
 //! One document per item (entry or sub-item). Each document's terms come from fields with

@@ -2,7 +2,7 @@
 //! export authorisations of Annex II, the Annex II Section I exclusions, Annex IV (transfers
 //! within the Union), arms embargoes and restrictive measures.
 //!
-//! The data lives in `control-lists/eu-measures/destinations.toml`; `build.rs` reads it with
+//! The data lives in `control-lists/eu-measures/destinations.toml`; `src/build.rs` reads it with
 //! these same types (strictly: unknown keys fail) and checks that every country code used is
 //! declared.
 
@@ -97,7 +97,7 @@ impl Measures {
             .filter(move |r| r.country.eq_ignore_ascii_case(code))
     }
 
-    /// Reads and validates the TOML source (native only: used by `build.rs` and tests).
+    /// Reads and validates the TOML source (native only: used by `src/build.rs` and tests).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn load(path: &std::path::Path) -> Result<Measures, Vec<String>> {
         let name = path.display();

@@ -1,6 +1,6 @@
 //! The control list: its model, units, figures, and the compiler from the reviewed sources.
 //!
-//! This module stands alone (it uses nothing else of the crate) because `build.rs` includes
+//! This module stands alone (it uses nothing else of the crate) because `src/build.rs` includes
 //! it to compile `control-lists/` at build time.
 
 pub mod codes;

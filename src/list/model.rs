@@ -1,6 +1,6 @@
 //! The compiled control list: what the widget ships and the engine reads.
 //!
-//! `build.rs` compiles the reviewed TOML sources in `control-lists/` into this model
+//! `src/build.rs` compiles the reviewed TOML sources in `control-lists/` into this model
 //! (see [`super::compile`]) and embeds it as postcard bytes. Every threshold here is already
 //! in the base unit of its dimension; every cross-reference has been checked to resolve.
 

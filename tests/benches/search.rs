@@ -26,7 +26,7 @@ static LIST_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/list.bin"));
 static MEASURES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/measures.bin"));
 static INDEX_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
 
-const QUERIES: &str = include_str!("../tests/data/classifier-queries.tsv");
+const QUERIES: &str = include_str!("../data/classifier-queries.tsv");
 /// Results asked for per keystroke, as the widget does.
 const LIMIT: usize = 12;
 /// Each keystroke is repeated until this much time has passed, so that the clock and the cost

@@ -2,7 +2,7 @@
 //! crate embeds. A malformed list fails the build with file, line and reason.
 
 #[allow(dead_code)]
-#[path = "src/list/mod.rs"]
+#[path = "list/mod.rs"]
 mod list;
 
 use std::path::Path;
