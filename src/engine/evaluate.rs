@@ -9,7 +9,7 @@
 //! figure must never read as "below the threshold".
 
 use crate::list::model::{Combine, Condition, ControlList, Entry, NoteKind, Threshold};
-use crate::list::units::Dimension;
+use crate::list::units::{find_unit, Dimension, Unit};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -483,90 +483,53 @@ fn eval_threshold(ctx: &Ctx, th: &Threshold, findings: &mut Vec<Finding>) -> Tru
     t
 }
 
-/// Shows a base-unit value back in a readable unit.
-pub fn format_value(value: f64, dimension: Dimension) -> String {
+/// The units a value of each dimension is shown in, largest first; their factors come from
+/// the unit table, so no conversion is written twice.
+fn display_units(dimension: Dimension) -> &'static [&'static str] {
     use Dimension as D;
-    let scaled = |v: f64, units: &[(f64, &str)]| {
-        for (f, u) in units {
-            if v.abs() >= *f {
-                return format!("{} {u}", trim_number(v / f));
-            }
-        }
-        let (f, u) = units[units.len() - 1];
-        format!("{} {u}", trim_number(v / f))
-    };
     match dimension {
-        D::Frequency => scaled(
-            value,
-            &[
-                (1e12, "THz"),
-                (1e9, "GHz"),
-                (1e6, "MHz"),
-                (1e3, "kHz"),
-                (1.0, "Hz"),
-            ],
-        ),
-        D::Power => scaled(value, &[(1e6, "MW"), (1e3, "kW"), (1.0, "W"), (1e-3, "mW")]),
-        D::ApparentPower => scaled(value, &[(1e6, "MVA"), (1e3, "kVA"), (1.0, "VA")]),
-        D::Length => scaled(
-            value,
-            &[(1.0, "m"), (1e-3, "mm"), (1e-6, "µm"), (1e-9, "nm")],
-        ),
-        D::Time => scaled(
-            value,
-            &[
-                (1.0, "s"),
-                (1e-3, "ms"),
-                (1e-6, "µs"),
-                (1e-9, "ns"),
-                (1e-12, "ps"),
-            ],
-        ),
-        D::Temperature => format!("{} °C", trim_number(value - 273.15)),
-        D::Ratio => format!("{} %", trim_number(value * 100.0)),
-        D::Count => trim_number(value),
-        D::Energy if value.abs() < 1e-9 && value != 0.0 => scaled(
-            value,
-            &[
-                (1.602176634e-13, "MeV"),
-                (1.602176634e-16, "keV"),
-                (1.602176634e-19, "eV"),
-            ],
-        ),
-        D::Volume => scaled(value, &[(1.0, "m³"), (1e-3, "l"), (1e-6, "cm³")]),
-        D::VolumeFlow => scaled(value, &[(1.0 / 3600.0, "m³/h"), (1e-3 / 3600.0, "l/h")]),
-        D::Density => scaled(value, &[(1e3, "g/cm³"), (1.0, "kg/m³")]),
-        D::MassFlow => scaled(value, &[(1.0 / 3600.0, "kg/h"), (1e-3 / 3600.0, "g/h")]),
-        D::Resistance => scaled(value, &[(1e6, "MΩ"), (1e3, "kΩ"), (1.0, "Ω"), (1e-3, "mΩ")]),
-        D::Capacitance => scaled(
-            value,
-            &[
-                (1.0, "F"),
-                (1e-3, "mF"),
-                (1e-6, "µF"),
-                (1e-9, "nF"),
-                (1e-12, "pF"),
-            ],
-        ),
-        D::Inductance => scaled(
-            value,
-            &[(1.0, "H"), (1e-3, "mH"), (1e-6, "µH"), (1e-9, "nH")],
-        ),
-        D::MagneticFluxDensity => scaled(value, &[(1.0, "T"), (1e-3, "mT"), (1e-6, "µT")]),
-        D::Activity => scaled(
-            value,
-            &[
-                (1e12, "TBq"),
-                (1e9, "GBq"),
-                (1e6, "MBq"),
-                (1e3, "kBq"),
-                (1.0, "Bq"),
-            ],
-        ),
-        D::SpecificEnergy => scaled(value, &[(1e6, "MJ/kg"), (1e3, "kJ/kg"), (1.0, "J/kg")]),
-        D::SpecificPower => scaled(value, &[(1e3, "kW/kg"), (1.0, "W/kg")]),
-        D::CurrentDensity => scaled(value, &[(1e6, "A/mm²"), (1e4, "A/cm²"), (1.0, "A/m²")]),
-        _ => format!("{} {}", trim_number(value), dimension.base_unit()),
+        D::Frequency => &["THz", "GHz", "MHz", "kHz", "Hz"],
+        D::Power => &["MW", "kW", "W", "mW"],
+        D::ApparentPower => &["MVA", "kVA", "VA"],
+        D::Length => &["m", "mm", "µm", "nm"],
+        D::Time => &["s", "ms", "µs", "ns", "ps"],
+        D::Energy => &["kJ", "J", "mJ", "µJ", "MeV", "keV", "eV"],
+        D::Volume => &["m³", "l", "cm³"],
+        D::VolumeFlow => &["m³/h", "l/h"],
+        D::Density => &["g/cm³", "kg/m³"],
+        D::MassFlow => &["kg/h", "g/h"],
+        D::Resistance => &["MΩ", "kΩ", "Ω", "mΩ"],
+        D::Capacitance => &["F", "mF", "µF", "nF", "pF"],
+        D::Inductance => &["H", "mH", "µH", "nH"],
+        D::MagneticFluxDensity => &["T", "mT", "µT"],
+        D::Activity => &["TBq", "GBq", "MBq", "kBq", "Bq"],
+        D::SpecificEnergy => &["MJ/kg", "kJ/kg", "J/kg"],
+        D::SpecificPower => &["kW/kg", "W/kg"],
+        D::CurrentDensity => &["A/mm²", "A/cm²", "A/m²"],
+        _ => &[],
+    }
+}
+
+/// Shows a base-unit value back in a readable unit: the largest display unit the value
+/// reaches (the smallest one for tiny values).
+pub fn format_value(value: f64, dimension: Dimension) -> String {
+    match dimension {
+        Dimension::Temperature => return format!("{} °C", trim_number(value - 273.15)),
+        Dimension::Ratio => return format!("{} %", trim_number(value * 100.0)),
+        Dimension::Count => return trim_number(value),
+        _ => {}
+    }
+    let units: Vec<&Unit> = display_units(dimension)
+        .iter()
+        .filter_map(|s| find_unit(s, dimension))
+        .collect();
+    let chosen = units
+        .iter()
+        .find(|u| value.abs() >= u.factor)
+        .or(units.last());
+    match chosen {
+        Some(u) => format!("{} {}", trim_number(value / u.factor), u.symbols[0]),
+        None => format!("{} {}", trim_number(value), dimension.base_unit()),
     }
 }
 
@@ -583,4 +546,37 @@ fn trim_number(v: f64) -> String {
 /// CAS numbers compare without hyphens or spaces.
 pub fn normalise_cas(cas: &str) -> String {
     cas.chars().filter(char::is_ascii_digit).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::list::units::UNITS;
+
+    #[test]
+    fn display_units_exist_and_are_shown_as_named() {
+        for u in UNITS {
+            for symbol in display_units(u.dimension) {
+                let unit =
+                    find_unit(symbol, u.dimension).unwrap_or_else(|| panic!("{symbol} is a unit"));
+                assert_eq!(
+                    unit.symbols[0], *symbol,
+                    "{symbol} is shown under its own name"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn values_read_back_in_a_readable_unit() {
+        assert_eq!(format_value(10e9, Dimension::Frequency), "10 GHz");
+        assert_eq!(format_value(2500.0, Dimension::ApparentPower), "2.5 kVA");
+        assert_eq!(format_value(0.1, Dimension::Volume), "100 l");
+        assert_eq!(
+            format_value(20e3 * 1.602176634e-19, Dimension::Energy),
+            "20 keV"
+        );
+        assert_eq!(format_value(0.001, Dimension::Ratio), "0.1 %");
+        assert_eq!(format_value(398.15, Dimension::Temperature), "125 °C");
+    }
 }

@@ -395,18 +395,6 @@ pub fn find_unit(symbol: &str, dimension: Dimension) -> Option<&'static Unit> {
     fits.next().is_none().then_some(first)
 }
 
-/// Converts a value in `symbol` to the base unit of `dimension`, or says why it cannot.
-pub fn to_base(value: f64, symbol: &str, dimension: Dimension) -> Result<f64, String> {
-    match find_unit(symbol, dimension) {
-        Some(u) => Ok(value * u.factor + u.offset),
-        None => Err(format!(
-            "'{symbol}' is not a unit of {} (use one of: {})",
-            dimension_name(dimension),
-            dimension.unit_symbols().join(", ")
-        )),
-    }
-}
-
 /// Plain-language name of a dimension, for messages.
 pub fn dimension_name(dimension: Dimension) -> &'static str {
     match dimension {

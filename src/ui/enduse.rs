@@ -2,7 +2,7 @@
 //! and which authorisation the export needs, step by step with citations.
 
 use super::state::{Action, EndUseQuestion};
-use super::Dispatch;
+use super::{choice_button, Dispatch};
 use crate::bundled;
 use crate::engine::determination::{Determination, Outcome};
 use crate::engine::draft::SavedWork;
@@ -41,9 +41,7 @@ pub fn end_use_panel(props: &EndUseProps) -> Html {
         let id = format!("xc-eu-{}", cite.replace(['(', ')', ' '], ""));
         let button = |value: Option<bool>, label: &'static str| {
             let onclick = props.dispatch.reform(move |_| Action::EndUse(q, value));
-            let pressed = current == value;
-            html! { <button type="button" class={classes!("xc-choice", pressed.then_some("xc-pressed"))}
-            aria-pressed={if pressed { "true" } else { "false" }} {onclick} data-answer={label}>{ label }</button> }
+            choice_button(label, current == value, onclick)
         };
         html! {
             <li class="xc-question" data-question={cite}>

@@ -28,6 +28,14 @@ pub struct AppProps {
     pub initial: SavedWork,
 }
 
+/// A Yes / No / Clear button of a yes/no question: pressed when it is the current answer.
+pub fn choice_button(label: &'static str, pressed: bool, onclick: Callback<MouseEvent>) -> Html {
+    html! {
+        <button type="button" class={classes!("xc-choice", pressed.then_some("xc-pressed"))}
+            aria-pressed={if pressed { "true" } else { "false" }} {onclick} data-answer={label}>{ label }</button>
+    }
+}
+
 /// The dispatcher every component uses to change the state.
 pub type Dispatch = Callback<Action>;
 

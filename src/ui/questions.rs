@@ -3,7 +3,7 @@
 //! as the user answers.
 
 use super::state::Action;
-use super::Dispatch;
+use super::{choice_button, Dispatch};
 use crate::bundled;
 use crate::engine::determination::{Ask, Determination, Outcome};
 use crate::engine::draft::SavedWork;
@@ -181,11 +181,7 @@ fn yes_no(
         let onclick = props
             .dispatch
             .reform(move |_| Action::Answer(key.clone(), value));
-        let pressed = current == value;
-        html! {
-            <button type="button" class={classes!("xc-choice", pressed.then_some("xc-pressed"))}
-                aria-pressed={if pressed { "true" } else { "false" }} {onclick} data-answer={label}>{ label }</button>
-        }
+        choice_button(label, current == value, onclick)
     };
     html! {
         <li class="xc-question" data-question={id.to_string()}>
