@@ -11,4 +11,4 @@ cargo test --quiet
 bash .ci/build.sh
 CHROMEDRIVER=$(command -v chromedriver) WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --target wasm32-unknown-unknown --no-default-features --features web --test browser
-cargo test --quiet --features e2e --test privacy --test e2e --test e2e_categories -- --nocapture
+cargo test --quiet --features e2e --test privacy --test e2e --test e2e_languages --test e2e_categories -- --nocapture

@@ -15,14 +15,21 @@
 //! | `logo` | logo image: a path on the host's own site or a `data:image/` URL | none |
 //! | `colour-accent` | accent colour `#rgb` or `#rrggbb`, contrast ≥ 4.5:1 with white | `#0b4f8a` |
 //! | `disclaimer` | the agency's own disclaimer, shown under the tool's | none |
-//! | `lang` | language of the interface | `en` (the only one so far) |
+//! | `lang` | default language of the interface: `en`, `fr`, `de` or `ar` (a choice the user made in the widget's language switch is remembered and wins) | `en` |
+//! | `languages` | the languages the switch offers, comma-separated (the default language is always offered) | `en,fr,de,ar` |
 //! | `list` | control list | `eu-2021-821-annex-i` (the only one bundled) |
 //! | `templates` | draft templates offered | `eu-annex-iii-a` (the only one) |
 //! | `storage-key` | `localStorage` key for work in progress | `exportcheck.work` (`.2`, `.3`… for further widgets on a page) |
 
+use crate::i18n::{Lang, Msg};
+
 /// The checked options.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Options {
+    /// The host's default language.
+    pub lang: Lang,
+    /// The languages the language switch offers, the default among them.
+    pub languages: Vec<Lang>,
     pub authority: Option<String>,
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
@@ -32,11 +39,10 @@ pub struct Options {
     pub disclaimer: Option<String>,
     pub storage_key: String,
     /// One message per option that could not be used.
-    pub problems: Vec<String>,
+    pub problems: Vec<Msg>,
 }
 
-/// The languages, lists and templates this build offers.
-pub const LANGUAGES: &[&str] = &["en"];
+/// The lists and templates this build offers (the languages are [`Lang::ALL`]).
 pub const LISTS: &[&str] = &["eu-2021-821-annex-i"];
 pub const TEMPLATES: &[&str] = &["eu-annex-iii-a"];
 
@@ -50,12 +56,17 @@ impl Options {
                 .filter(|v| !v.is_empty())
         };
         let mut problems = Vec::new();
-        let mut check = |name: &str, ok: &dyn Fn(&str) -> Result<(), String>| -> Option<String> {
+        let mut check = |name: &str, ok: &dyn Fn(&str) -> Result<(), Msg>| -> Option<String> {
             let value = get(name)?;
             match ok(&value) {
                 Ok(()) => Some(value),
                 Err(why) => {
-                    problems.push(format!("Option {name} = \"{value}\" is not used: {why}"));
+                    problems.push(
+                        Msg::new("option.not_used")
+                            .text("name", name)
+                            .text("value", &value)
+                            .msg("why", why),
+                    );
                     None
                 }
             }
@@ -65,50 +76,62 @@ impl Options {
                 && !v.contains(char::is_whitespace)
                 && !v.starts_with('@')
                 && !v.ends_with('@');
-            ok.then_some(())
-                .ok_or_else(|| "it is not an e-mail address".to_string())
+            ok.then_some(()).ok_or_else(|| Msg::new("option.email"))
         });
         let contact_phone = check("contact-phone", &|v| {
             let ok = v
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-()./".contains(c))
                 && v.chars().any(|c| c.is_ascii_digit());
-            ok.then_some(()).ok_or_else(|| {
-                "a telephone number has only digits, spaces and + - ( ) . /".to_string()
-            })
+            ok.then_some(()).ok_or_else(|| Msg::new("option.phone"))
         });
         let ask_url = check("ask-url", &|v| {
             (v.starts_with("https://") || v.starts_with("mailto:"))
                 .then_some(())
-                .ok_or_else(|| "the link must start with https:// or mailto:".to_string())
+                .ok_or_else(|| Msg::new("option.ask_url"))
         });
         let logo = check("logo", &|v| {
             let own_site = !v.contains("://") && !v.starts_with("//") && !v.contains(':');
             (own_site || v.starts_with("data:image/"))
                 .then_some(())
-                .ok_or_else(|| "the logo must be a file on this site or a data:image/ URL (the widget loads nothing from other sites)".to_string())
+                .ok_or_else(|| Msg::new("option.logo"))
         });
         let accent = check("colour-accent", &|v| {
-            let rgb =
-                parse_colour(v).ok_or_else(|| "write the colour as #rgb or #rrggbb".to_string())?;
+            let rgb = parse_colour(v).ok_or_else(|| Msg::new("option.colour"))?;
             let ratio = contrast_with_white(rgb);
             if ratio >= 4.5 {
                 Ok(())
             } else {
-                Err(format!("white text on it has a contrast of {ratio:.1}:1, below the 4.5:1 that WCAG 2.1 AA asks for"))
+                Err(Msg::new("option.contrast").figure("ratio", format!("{ratio:.1}")))
             }
         });
-        for (name, allowed) in [
-            ("lang", LANGUAGES),
-            ("list", LISTS),
-            ("templates", TEMPLATES),
-        ] {
+        let codes: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        let offers = |allowed: &[&str]| Msg::new("option.offers_only").texts("allowed", allowed);
+        let lang = check("lang", &|v| {
+            Lang::from_code(v).map(|_| ()).ok_or_else(|| offers(&codes))
+        })
+        .and_then(|v| Lang::from_code(&v))
+        .unwrap_or_default();
+        let mut languages: Vec<Lang> = check("languages", &|v| {
+            v.split(',')
+                .all(|x| Lang::from_code(x).is_some())
+                .then_some(())
+                .ok_or_else(|| offers(&codes))
+        })
+        .map_or(Lang::ALL.to_vec(), |v| {
+            v.split(',').filter_map(Lang::from_code).collect()
+        });
+        if !languages.contains(&lang) {
+            languages.insert(0, lang);
+        }
+        languages.dedup();
+        for (name, allowed) in [("list", LISTS), ("templates", TEMPLATES)] {
             check(name, &|v: &str| {
                 v.split(',')
                     .map(str::trim)
                     .all(|x| allowed.contains(&x))
                     .then_some(())
-                    .ok_or_else(|| format!("this build offers only {}", allowed.join(", ")))
+                    .ok_or_else(|| offers(allowed))
             });
         }
         let storage_key = get("storage-key").unwrap_or_else(|| match position {
@@ -116,6 +139,8 @@ impl Options {
             n => format!("exportcheck.work.{}", n + 1),
         });
         Options {
+            lang,
+            languages,
             authority: get("authority"),
             contact_email,
             contact_phone,
@@ -196,10 +221,15 @@ mod tests {
             ("ask-url", "http://example.org"),
             ("logo", "https://cdn.example.com/logo.png"),
             ("colour-accent", "#ffff00"),
-            ("lang", "fr"),
+            ("lang", "nl"),
             ("list", "us-ccl"),
         ]);
-        let all = o.problems.join("\n");
+        let all = o
+            .problems
+            .iter()
+            .map(|p| p.render(Lang::En))
+            .collect::<Vec<_>>()
+            .join("\n");
         assert!(
             all.contains("contact-email") && all.contains("not an e-mail address"),
             "{all}"
@@ -214,7 +244,7 @@ mod tests {
             "{all}"
         );
         assert!(
-            all.contains("lang") && all.contains("offers only en"),
+            all.contains("lang") && all.contains("offers only en, fr, de, ar"),
             "{all}"
         );
         assert!(
@@ -223,6 +253,15 @@ mod tests {
         );
         assert_eq!(o.problems.len(), 6);
         assert!(o.contact_email.is_none() && o.accent.is_none() && o.logo.is_none());
+    }
+
+    #[test]
+    fn the_default_language_is_always_offered() {
+        let o = parse(&[("lang", "ar"), ("languages", "en,fr")]);
+        assert!(o.problems.is_empty());
+        assert_eq!(o.lang, Lang::Ar);
+        assert_eq!(o.languages, vec![Lang::Ar, Lang::En, Lang::Fr]);
+        assert_eq!(parse(&[]).languages, Lang::ALL.to_vec());
     }
 
     #[test]

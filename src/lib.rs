@@ -16,6 +16,8 @@
 //!   facts and the "as of" date are arguments.
 //! - `ui` (feature `web`): the Yew components. **Only the UI uses Yew.** State lives in one
 //!   reducer; components are thin.
+//! - [`i18n`]: languages. The engine says what to say as messages (a key and arguments);
+//!   the interface renders them from the translation files in the user's language.
 //! - [`host`]: the hosting agency's options (`data-*` attributes or query string), checked,
 //!   with a message for each problem. Plain logic, tested natively.
 //! - `embed` (feature `web`): **the only module that touches the host page**: it finds the
@@ -29,6 +31,7 @@
 pub mod bundled;
 pub mod engine;
 pub mod host;
+pub mod i18n;
 pub mod list;
 
 #[cfg(feature = "web")]

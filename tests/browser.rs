@@ -111,7 +111,7 @@ async fn a_defined_term_is_found_and_explained() {
     type_into(&host, "#xc-query", "specially designed").await;
     let terms = find(&host, ".xc-definitions").text_content().unwrap();
     assert!(
-        terms.contains("Defined term: \"specially designed\""),
+        terms.contains("Defined term: “specially designed”"),
         "{terms}"
     );
 }

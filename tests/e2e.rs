@@ -96,7 +96,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     browser.click("li[data-question='constrained'] button[data-answer='No']");
     let result = browser.wait_text("#xc-determination", "Listed:");
     assert!(
-        result.contains("3A225") && result.contains("consolidated version of 2025-11-15"),
+        result.contains("3A225") && result.contains("consolidated version of 15 November 2025"),
         "{result}"
     );
     assert_eq!(
@@ -149,7 +149,7 @@ fn search_questions_determination_end_use_draft_download_reload_and_load() {
     let not_a_draft = downloads.join("not-a-draft.json");
     std::fs::write(&not_a_draft, "{\"hello\": \"world\"}").expect("write file");
     browser.send_keys("#xc-load", not_a_draft.to_str().expect("utf-8 path"));
-    browser.wait_text("#xc-load-message", "not an exportcheck draft");
+    browser.wait_text("#xc-load-message", "not exportcheck work");
     assert_eq!(browser.value("#xc-d-exporter"), "Acme Drives BV, Eindhoven");
     browser.screenshot(&shots.join("06-refused-file.png"));
 
@@ -296,8 +296,19 @@ fn embedded_by_script_tag_and_by_iframe_on_one_host_page() {
     browser.type_into("#xc-query", "3a225");
     browser.wait_text(".xc-candidate", "3A225");
     browser.screenshot(&artifacts().join("10-host-script-tag.png"));
+    assert_eq!(
+        browser.eval("return document.documentElement.lang;"),
+        "en",
+        "a host page keeps its own language"
+    );
     browser.enter_frame("#exportcheck-frame");
     browser.wait_text(".xc-agency", "Export Control Office of Exampleland");
+    browser.wait(".xc[lang='fr']");
+    assert_eq!(
+        browser.eval("return document.documentElement.lang;"),
+        "fr",
+        "the iframe's page takes the language given in its URL"
+    );
     browser.type_into("#xc-query", "111-48-8");
     browser.wait_text(".xc-candidate", "1C350.1");
     let requests = browser.network_requests();

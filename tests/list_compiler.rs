@@ -56,7 +56,7 @@ fn a_unit_that_does_not_fit_the_dimension_is_refused_with_its_line() {
         "{errors:?}"
     );
     assert!(
-        errors[0].contains("'kg' is not a unit of power"),
+        errors[0].contains("'kg' is not a unit of the parameter's dimension"),
         "{errors:?}"
     );
 }

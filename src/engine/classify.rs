@@ -10,10 +10,14 @@
 //!
 //! Why that reading: a description rarely answers the entry's yes/no questions, so they are
 //! left to the user; "match" never means more than "your figures meet these thresholds".
+//!
+//! The explanations (`why`) are rendered in English: classifying a whole description is what
+//! the command-line tool and the tests do, and they speak English.
 
 use super::evaluate::{evaluate, Facts, Truth};
 use super::figures::{self, Figure};
 use super::search::{search, Candidate};
+use crate::i18n::Lang;
 use crate::list::index::SearchIndex;
 use crate::list::model::{Condition, ControlList, Entry, NoteKind};
 use crate::list::text::terms;
@@ -159,7 +163,7 @@ fn judge(
 ) -> Classified {
     let mut facts = favourable_facts(list, entry, &terms(description));
     let assigned = figures::assign(entry, figs);
-    let mut why = c.why.clone();
+    let mut why: Vec<String> = c.why.iter().map(|m| m.render(Lang::En)).collect();
     for (id, value, text) in &assigned {
         facts.values.insert(id.clone(), *value);
         let label = entry.param(id).map_or(id.as_str(), |p| p.label.as_str());
@@ -180,7 +184,7 @@ fn judge(
     let (status, id) = if !evidenced.is_empty() {
         let id = best_by_words(entry, &evidenced, &description_terms);
         for f in path_findings(entry, &evaluation, &id).filter(|f| f.measured) {
-            why.push(format!("{id}: {}", f.text));
+            why.push(format!("{id}: {}", f.text.render(Lang::En)));
         }
         score *= 1.5;
         (Status::Match, id)
@@ -194,7 +198,7 @@ fn judge(
                 .iter()
                 .filter(|f| f.truth == Truth::No && f.measured)
             {
-                why.push(format!("{}: {}", r.code, f.text));
+                why.push(format!("{}: {}", r.code, f.text.render(Lang::En)));
             }
         }
         score *= 0.4;
@@ -204,7 +208,7 @@ fn judge(
             r.findings
                 .iter()
                 .filter(|f| f.truth == Truth::No && f.measured)
-                .map(move |f| format!("{}: {}", r.code, f.text))
+                .map(move |f| format!("{}: {}", r.code, f.text.render(Lang::En)))
         });
         why.extend(missed.take(3));
         (Status::Possible, c.code.clone())
@@ -236,7 +240,10 @@ fn judge(
     }
     let index = entry.item(&id).map_or(0, |(i, _)| i);
     Classified {
-        path: super::search::path_of(entry, index),
+        path: super::search::path_of(entry, index)
+            .iter()
+            .map(|m| m.render(Lang::En))
+            .collect(),
         text: entry.items[index].text.clone(),
         id,
         entry: entry.code.clone(),

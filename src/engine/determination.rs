@@ -7,7 +7,9 @@
 //! Why: the tool guides; it is not legal advice. Every outcome says what it rests on, including
 //! the parts of the list that are not encoded and the figures that could not be verified.
 
+use super::cite;
 use super::evaluate::{evaluate, Evaluation, Facts, Missing, Truth};
+use crate::i18n::Msg;
 use crate::list::model::{ControlList, Entry};
 use crate::list::units::Dimension;
 use serde::{Deserialize, Serialize};
@@ -39,7 +41,7 @@ pub enum Ask {
         help: String,
         /// The defined term that decides it: (term, definition in our words, source).
         term: Option<(String, String, String)>,
-        source: String,
+        source: Msg,
     },
     Cas,
 }
@@ -51,13 +53,13 @@ pub struct Determination {
     /// Listed: the most specific items. Released: the notes that release.
     pub codes: Vec<String>,
     /// One sentence for the user.
-    pub summary: String,
+    pub summary: Msg,
     /// What each statement rests on.
-    pub citations: Vec<String>,
+    pub citations: Vec<Msg>,
     /// What to ask next, most deciding first.
     pub next: Vec<Ask>,
     /// Limits of this answer: parts not encoded, unverified figures used.
-    pub caveats: Vec<String>,
+    pub caveats: Vec<Msg>,
     pub evaluation: Evaluation,
 }
 
@@ -81,56 +83,55 @@ pub fn determine(list: &ControlList, entry: &Entry, facts: &Facts) -> Determinat
         _ => Vec::new(),
     };
     let summary = match outcome {
-        Outcome::Listed => format!(
-            "Listed: the item is caught by {} of the EU dual-use list. Exporting it from the EU needs an authorisation (Article 3(1)).",
-            codes.join(", ")
-        ),
-        Outcome::Released => format!(
-            "Not controlled under {}: it meets the entry's criteria but is released by {}.",
-            entry.code,
-            codes.join(", ")
-        ),
-        Outcome::NotListed => format!("Not caught by {}: no sub-item matches the figures and answers given.", entry.code),
-        Outcome::NeedsAnswers => format!(
-            "Not decided yet: {} more answer(s) needed for {}.",
-            evaluation.missing.len(),
-            entry.code
-        ),
+        Outcome::Listed => Msg::new("outcome.listed").texts("codes", &codes),
+        Outcome::Released => Msg::new("outcome.released")
+            .text("entry", &entry.code)
+            .texts("notes", &codes),
+        Outcome::NotListed => Msg::new("outcome.not_listed").text("entry", &entry.code),
+        Outcome::NeedsAnswers => Msg::new("outcome.needs_answers")
+            .text("count", evaluation.missing.len().to_string())
+            .text("entry", &entry.code),
     };
-    let mut citations = vec![list.citation(&entry.code)];
+    let mut citations = vec![cite::entry(list, &entry.code)];
     for c in &codes {
-        let cite = list.citation(c);
+        let cite = cite::entry(list, c);
         if !citations.contains(&cite) {
             citations.push(cite);
         }
     }
     if outcome == Outcome::Listed {
-        citations.push("Regulation (EU) 2021/821, Article 3(1)".into());
+        citations.push(cite::article("3(1)"));
     }
     for r in &evaluation.released {
         if r.contains("General") {
-            citations.push(format!("{}, {}", list.instrument, r));
+            citations.push(Msg::new("cite.annex_i_part").text("part", r));
         }
     }
     let mut caveats = Vec::new();
     if let Some(part) = &entry.not_encoded {
         if outcome != Outcome::Listed {
-            caveats.push(format!(
-                "Not encoded in this tool yet: {part}. Check those parts against the official text before relying on this result."
-            ));
+            caveats.push(Msg::new("caveat.not_encoded").text("part", part));
         }
     }
     for r in &evaluation.items {
         for f in &r.findings {
             if let Some(why) = &f.unverified {
-                caveats.push(format!("{}: figure used is unverified ({why}).", r.code));
+                caveats.push(
+                    Msg::new("caveat.unverified_figure")
+                        .text("code", &r.code)
+                        .text("why", why),
+                );
             }
         }
     }
     for (i, item) in entry.items.iter().enumerate() {
         if let Some(why) = &item.unverified {
             if evaluation.items[i].status != Truth::No || outcome == Outcome::NotListed {
-                caveats.push(format!("{}: unverified ({why}).", item.code));
+                caveats.push(
+                    Msg::new("caveat.unverified_item")
+                        .text("code", &item.code)
+                        .text("why", why),
+                );
             }
         }
     }
@@ -174,7 +175,7 @@ fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> 
                         .as_ref()
                         .and_then(|t| list.definition(t))
                         .map(|d| (d.term.clone(), d.text.clone(), d.source.clone())),
-                    source: list.citation(&entry.code),
+                    source: cite::entry(list, &entry.code),
                 }
             } else {
                 let r = list.general_releases.iter().find(|r| &r.id == id)?;
@@ -187,7 +188,7 @@ fn ask_for(list: &ControlList, entry: &Entry, missing: &Missing) -> Option<Ask> 
                         .as_ref()
                         .and_then(|t| list.definition(t))
                         .map(|d| (d.term.clone(), d.text.clone(), d.source.clone())),
-                    source: r.source.clone(),
+                    source: cite::data(&r.source),
                 }
             }
         }

@@ -11,6 +11,7 @@
 
 use super::enduse::EndUseAnswers;
 use super::evaluate::Facts;
+use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
 
 /// The `format` marker of a saved file.
@@ -68,12 +69,19 @@ pub struct Draft {
     pub additional_information: String,
 }
 
-/// One field of the form: its box number, label, and whether the form requires it.
+/// One field of the form: its box number and whether the form requires it. Its label is the
+/// translation key `draft.field.<key>`.
 pub struct Field {
     pub key: &'static str,
     pub r#box: &'static str,
-    pub label: &'static str,
     pub required: bool,
+}
+
+impl Field {
+    /// The field's label, as a message.
+    pub fn label(&self) -> Msg {
+        Msg::new(&format!("draft.field.{}", self.key))
+    }
 }
 
 /// The fields in the order of the model form.
@@ -81,133 +89,111 @@ pub const FIELDS: &[Field] = &[
     Field {
         key: "exporter",
         r#box: "1",
-        label: "Exporter (name and address)",
         required: true,
     },
     Field {
         key: "exporter_eori",
         r#box: "1",
-        label: "Exporter EORI number",
         required: true,
     },
     Field {
         key: "contact",
         r#box: "4",
-        label: "Contact point",
         required: true,
     },
     Field {
         key: "consignee",
         r#box: "5",
-        label: "Consignee (name and address)",
         required: true,
     },
     Field {
         key: "agent",
         r#box: "7",
-        label: "Agent or representative (if different from the exporter)",
         required: false,
     },
     Field {
         key: "consignment_country",
         r#box: "8",
-        label: "Country of consignment",
         required: true,
     },
     Field {
         key: "end_user",
         r#box: "9",
-        label: "End-user (if different from the consignee)",
         required: false,
     },
     Field {
         key: "location_member_state",
         r#box: "10",
-        label: "Member State where the items are located",
         required: true,
     },
     Field {
         key: "customs_member_state",
         r#box: "11",
-        label: "Member State where the export declaration will be lodged",
         required: true,
     },
     Field {
         key: "destination",
         r#box: "12",
-        label: "Country of final destination",
         required: true,
     },
     Field {
         key: "description",
         r#box: "13",
-        label: "Description of the items",
         required: true,
     },
     Field {
         key: "origin_country",
         r#box: "14",
-        label: "Country of origin",
         required: true,
     },
     Field {
         key: "cn_code",
         r#box: "15",
-        label: "CN code (8 digits)",
         required: true,
     },
     Field {
         key: "cas_number",
         r#box: "15",
-        label: "CAS number (chemicals)",
         required: false,
     },
     Field {
         key: "control_number",
         r#box: "16",
-        label: "Control list number",
         required: true,
     },
     Field {
         key: "currency",
         r#box: "17",
-        label: "Currency",
         required: true,
     },
     Field {
         key: "value",
         r#box: "17",
-        label: "Value",
         required: true,
     },
     Field {
         key: "quantity",
         r#box: "18",
-        label: "Quantity",
         required: true,
     },
     Field {
         key: "end_use",
         r#box: "19",
-        label: "End use",
         required: true,
     },
     Field {
         key: "contract_date",
         r#box: "20",
-        label: "Contract date (if applicable)",
         required: false,
     },
     Field {
         key: "customs_procedure",
         r#box: "21",
-        label: "Customs export procedure",
         required: true,
     },
     Field {
         key: "additional_information",
         r#box: "22",
-        label: "Additional information required by national legislation",
         required: false,
     },
 ];
@@ -281,11 +267,16 @@ impl Draft {
     }
 
     /// Required fields still empty, and fields whose content is malformed, as (key, message).
-    pub fn problems(&self) -> Vec<(&'static str, String)> {
+    pub fn problems(&self) -> Vec<(&'static str, Msg)> {
         let mut out = Vec::new();
         for f in FIELDS {
             if f.required && self.get(f.key).trim().is_empty() {
-                out.push((f.key, format!("Box {}: {} is required.", f.r#box, f.label)));
+                out.push((
+                    f.key,
+                    Msg::new("draft.required")
+                        .text("box", f.r#box)
+                        .msg("field", f.label()),
+                ));
             }
         }
         let cn: String = self
@@ -294,31 +285,21 @@ impl Draft {
             .filter(|c| !c.is_whitespace())
             .collect();
         if !cn.is_empty() && (cn.len() != 8 || !cn.chars().all(|c| c.is_ascii_digit())) {
-            out.push(("cn_code", "Box 15: a CN code has 8 digits.".to_string()));
+            out.push(("cn_code", Msg::new("draft.problem.cn_code")));
         }
         if !self.cas_number.trim().is_empty()
             && !crate::list::codes::cas_is_valid(self.cas_number.trim())
         {
-            out.push((
-                "cas_number",
-                "Box 15: this CAS number fails its check digit.".to_string(),
-            ));
+            out.push(("cas_number", Msg::new("draft.problem.cas_number")));
         }
         let eori = self.exporter_eori.trim();
         if !eori.is_empty() && !eori_is_valid(eori) {
-            out.push((
-                "exporter_eori",
-                "Box 1: an EORI number is a country code followed by up to 15 letters or digits."
-                    .to_string(),
-            ));
+            out.push(("exporter_eori", Msg::new("draft.problem.eori")));
         }
         if !self.value.trim().is_empty()
             && crate::list::quantity::parse_number(self.value.trim()).is_err()
         {
-            out.push((
-                "value",
-                "Box 17: write the value as a number, e.g. 12 500,00.".to_string(),
-            ));
+            out.push(("value", Msg::new("draft.problem.value")));
         }
         out
     }
@@ -376,24 +357,24 @@ impl SavedWork {
 
     /// Reads a saved file. Refuses, with a message for the user, anything that is not
     /// exportcheck work, is corrupt, or comes from a newer version.
-    pub fn from_json(text: &str) -> Result<SavedWork, String> {
+    pub fn from_json(text: &str) -> Result<SavedWork, Msg> {
         let value: serde_json::Value = serde_json::from_str(text)
-            .map_err(|e| format!("This file is not valid JSON ({e}). Nothing was changed."))?;
+            .map_err(|e| Msg::new("load.not_json").text("error", e.to_string()))?;
         let format = value.get("format").and_then(|f| f.as_str());
         if format != Some(FORMAT) {
-            return Err("This file is not an exportcheck draft (its \"format\" is missing or different). Nothing was changed.".into());
+            return Err(Msg::new("load.not_a_draft"));
         }
         let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
         if version > u64::from(VERSION) {
-            return Err(format!(
-                "This draft was saved by a newer version of exportcheck (format {version}); this one reads up to {VERSION}. Nothing was changed."
-            ));
+            return Err(Msg::new("load.newer_version")
+                .text("version", version.to_string())
+                .text("supported", VERSION.to_string()));
         }
         if version == 0 {
-            return Err("This draft has no valid version number. Nothing was changed.".into());
+            return Err(Msg::new("load.no_version"));
         }
         serde_json::from_value(value)
-            .map_err(|e| format!("This draft is damaged: {e}. Nothing was changed."))
+            .map_err(|e| Msg::new("load.damaged").text("error", e.to_string()))
     }
 }
 
@@ -408,22 +389,14 @@ mod tests {
         w.facts.values.insert("output_power".into(), 60.0);
         let back = SavedWork::from_json(&w.to_json()).unwrap();
         assert_eq!(back, w);
-        assert!(SavedWork::from_json("{")
-            .unwrap_err()
-            .contains("not valid JSON"));
-        assert!(SavedWork::from_json("{\"name\": \"x\"}")
-            .unwrap_err()
-            .contains("not an exportcheck draft"));
+        assert!(SavedWork::from_json("{").unwrap_err().key == "load.not_json");
+        assert!(SavedWork::from_json("{\"name\": \"x\"}").unwrap_err().key == "load.not_a_draft");
         let newer = w.to_json().replace("\"version\": 1", "\"version\": 99");
-        assert!(SavedWork::from_json(&newer)
-            .unwrap_err()
-            .contains("newer version"));
+        assert!(SavedWork::from_json(&newer).unwrap_err().key == "load.newer_version");
         let damaged = w
             .to_json()
             .replace("\"exporter\": \"Acme BV\"", "\"exporter\": 5");
-        assert!(SavedWork::from_json(&damaged)
-            .unwrap_err()
-            .contains("damaged"));
+        assert!(SavedWork::from_json(&damaged).unwrap_err().key == "load.damaged");
     }
 
     #[test]
@@ -450,10 +423,11 @@ mod tests {
         let p = d.problems();
         assert!(p
             .iter()
-            .any(|(k, m)| *k == "cn_code" && m.contains("8 digits")));
+            .any(|(k, m)| *k == "cn_code" && m.render(crate::i18n::Lang::En).contains("8 digits")));
         assert!(p
             .iter()
-            .any(|(k, m)| *k == "cas_number" && m.contains("check digit")));
+            .any(|(k, m)| *k == "cas_number"
+                && m.render(crate::i18n::Lang::En).contains("check digit")));
         assert!(p.iter().any(|(k, _)| *k == "exporter"));
     }
 }

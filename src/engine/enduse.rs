@@ -11,7 +11,9 @@
 //! authorisation (Article 3) that a general authorisation may provide unless Article 4 facts
 //! exclude it; an unlisted item needs one only under the catch-all (Article 4).
 
-use crate::list::measures::{covered_by, Measures, RestrictionKind};
+use super::cite;
+use crate::i18n::{Arg, Msg};
+use crate::list::measures::{covered_by, Country, Measures, RestrictionKind};
 use serde::{Deserialize, Serialize};
 
 /// The answers to the end-use questions. `None` means not answered yet.
@@ -46,13 +48,13 @@ pub enum Verdict {
 }
 
 /// One step of the reasoning, with its source.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
-    pub text: String,
-    pub citation: String,
+    pub text: Msg,
+    pub citation: Msg,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EndUseOutcome {
     pub verdict: Verdict,
     /// The general authorisation that applies, e.g. "EU001".
@@ -62,13 +64,13 @@ pub struct EndUseOutcome {
     pub missing: Vec<String>,
 }
 
-const REG: &str = "Regulation (EU) 2021/821";
+fn step(text: Msg, citation: Msg) -> Step {
+    Step { text, citation }
+}
 
-fn step(text: impl Into<String>, citation: impl Into<String>) -> Step {
-    Step {
-        text: text.into(),
-        citation: citation.into(),
-    }
+/// The destination as a message argument, so that it is named in the user's language.
+fn country(c: &Country) -> Arg {
+    Arg::Country(c.code.clone(), c.name.clone())
 }
 
 /// Decides the end-use outcome. `listed` holds the control codes the item is listed under
@@ -89,8 +91,8 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
             verdict: Verdict::Incomplete,
             general_authorisation: None,
             steps: vec![step(
-                format!("'{dest_code}' is not a country code this tool knows."),
-                "ISO 3166-1",
+                Msg::new("enduse.unknown_country").text("code", dest_code),
+                cite::data("ISO 3166-1"),
             )],
             missing: vec!["destination".into()],
         };
@@ -100,34 +102,22 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     let mut prohibited = false;
     let mut embargo = false;
     for r in measures.restrictions(&dest.code) {
-        let mark = r
-            .unverified
-            .as_ref()
-            .map(|u| format!(" (not verified: {u})"))
-            .unwrap_or_default();
+        let key = match (r.kind, &r.unverified) {
+            (RestrictionKind::ArmsEmbargo, None) => "enduse.embargo",
+            (RestrictionKind::ArmsEmbargo, Some(_)) => "enduse.embargo_unverified",
+            (_, None) => "enduse.restriction",
+            (_, Some(_)) => "enduse.restriction_unverified",
+        };
         match r.kind {
-            RestrictionKind::DualUseBan if !listed.is_empty() => {
-                prohibited = true;
-                steps.push(step(
-                    format!("{}: {}{mark}", dest.name, r.summary),
-                    r.instrument.clone(),
-                ));
-            }
-            RestrictionKind::ArmsEmbargo => {
-                embargo = true;
-                steps.push(step(
-                    format!(
-                        "{} is under an arms embargo: {}{mark}",
-                        dest.name, r.summary
-                    ),
-                    r.instrument.clone(),
-                ));
-            }
-            _ => steps.push(step(
-                format!("{}: {}{mark}", dest.name, r.summary),
-                r.instrument.clone(),
-            )),
+            RestrictionKind::DualUseBan if !listed.is_empty() => prohibited = true,
+            RestrictionKind::ArmsEmbargo => embargo = true,
+            _ => {}
         }
+        let text = Msg::new(key)
+            .arg("country", country(dest))
+            .text("summary", &r.summary)
+            .text("why", r.unverified.clone().unwrap_or_default());
+        steps.push(step(text, cite::data(&r.instrument)));
     }
 
     if dest.eu {
@@ -137,27 +127,16 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
         let part1 = listed
             .iter()
             .any(|c| covered_by(c, &measures.annex_iv_part_1));
-        let (verdict, text) = if part1 || part2 {
-            (
-                Verdict::AuthorisationRequired,
-                format!(
-                    "{} is an EU Member State: this is a transfer within the Union, and the item is in Annex IV{}, so the transfer needs an authorisation.",
-                    dest.name,
-                    if part2 { " Part II (no general authorisation possible)" } else { " Part I" }
-                ),
-            )
+        let (verdict, key) = if part2 {
+            (Verdict::AuthorisationRequired, "enduse.eu_annex_iv_part_2")
+        } else if part1 {
+            (Verdict::AuthorisationRequired, "enduse.eu_annex_iv_part_1")
         } else {
-            (
-                Verdict::NoAuthorisation,
-                format!(
-                    "{} is an EU Member State: this is a transfer within the Union, not an export. Items not in Annex IV need no authorisation under the Regulation; a Member State may still require one under Article 11(2) when the final destination is outside the Union.",
-                    dest.name
-                ),
-            )
+            (Verdict::NoAuthorisation, "enduse.eu_transfer")
         };
         steps.push(step(
-            text,
-            format!("{REG}, Article 11 and {}", measures.annex_iv_source),
+            Msg::new(key).arg("country", country(dest)),
+            Msg::new("cite.article_11_and").text("source", &measures.annex_iv_source),
         ));
         return EndUseOutcome {
             verdict,
@@ -168,20 +147,16 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     }
 
     let informed = [
-        (
-            "informed_wmd",
-            answers.informed_wmd,
-            "(a): weapons of mass destruction or missiles to deliver them",
-        ),
+        ("informed_wmd", answers.informed_wmd, "enduse.use.wmd"),
         (
             "informed_military",
             answers.informed_military,
-            "(b): a military end use in a country under an arms embargo",
+            "enduse.use.military",
         ),
         (
             "informed_illegal_military",
             answers.informed_illegal_military,
-            "(c): parts of military items exported without authorisation",
+            "enduse.use.illegal_military",
         ),
     ];
     let mut informed_of = Vec::new();
@@ -190,11 +165,11 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
             Some(true) => {
                 if field == "informed_military" && !embargo {
                     steps.push(step(
-                        format!("You were informed of a military end use, but no arms embargo on {} is encoded here: ask the authority whether Article 4(1)(b) applies.", dest.name),
-                        format!("{REG}, Article 4(1)(b) and Article 2(19)"),
+                        Msg::new("enduse.military_without_embargo").arg("country", country(dest)),
+                        cite::article("4(1)(b), 2(19)"),
                     ));
                 }
-                informed_of.push(what);
+                informed_of.push(Arg::Msg(Box::new(Msg::new(what))));
             }
             Some(false) => {}
             None => missing.push(field.to_string()),
@@ -213,8 +188,8 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     }
     if prohibited {
         steps.push(step(
-            "The export is prohibited by restrictive measures; an authorisation under the dual-use Regulation cannot lift that. Contact the authority.",
-            "see the instruments above",
+            Msg::new("enduse.prohibited"),
+            Msg::new("cite.instruments_above"),
         ));
         return EndUseOutcome {
             verdict: Verdict::Prohibited,
@@ -228,39 +203,33 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     if listed.is_empty() {
         if !informed_of.is_empty() {
             steps.push(step(
-                format!(
-                    "The item is not listed in Annex I, but the authority has informed you of a use under Article 4(1){}: the export needs an authorisation.",
-                    informed_of.join("; ")
-                ),
-                format!("{REG}, Article 4(1)"),
+                Msg::new("enduse.catch_all_informed").arg("uses", Arg::List(informed_of)),
+                cite::article("4(1)"),
             ));
             return outcome(Verdict::AuthorisationRequired, None, steps);
         }
         if aware {
             steps.push(step(
-                "The item is not listed, but you are aware of a use under Article 4(1): you must notify the competent authority, which decides whether the export needs an authorisation.",
-                format!("{REG}, Article 4(2)"),
+                Msg::new("enduse.catch_all_aware"),
+                cite::article("4(2)"),
             ));
             return outcome(Verdict::ContactAuthority, None, steps);
         }
         steps.push(step(
-            "Not listed in the bundled Annex I, and no Article 4 facts: no authorisation is needed under the Regulation on the answers given. National measures (Articles 9 and 10) and sanctions may still apply.",
-            format!("{REG}, Articles 3 and 4"),
+            Msg::new("enduse.not_listed_no_facts"),
+            cite::article("3, 4"),
         ));
         return outcome(Verdict::NoAuthorisation, None, steps);
     }
 
     steps.push(step(
-        format!(
-            "The item is listed ({}): exporting it needs an authorisation.",
-            listed.join(", ")
-        ),
-        format!("{REG}, Article 3(1)"),
+        Msg::new("enduse.listed").texts("codes", listed),
+        cite::article("3(1)"),
     ));
     if !informed_of.is_empty() || aware {
         steps.push(step(
-            "Because you were informed of, or are aware of, an Article 4(1) use, no general authorisation may be used: apply for an individual authorisation.",
-            format!("{REG}, Annex II, common conditions; Article 12(6)"),
+            Msg::new("enduse.no_general_after_article_4"),
+            Msg::new("cite.annex_ii_common_conditions"),
         ));
         return outcome(Verdict::AuthorisationRequired, None, steps);
     }
@@ -285,26 +254,29 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     });
     if let Some(g) = usable {
         steps.push(step(
-            format!(
-                "{} ({}) covers this item to {}, under its conditions:",
-                g.id, g.title, dest.name
-            ),
-            g.source.clone(),
+            Msg::new("enduse.general_authorisation")
+                .text("id", &g.id)
+                .text("title", &g.title)
+                .arg("country", country(dest)),
+            cite::data(&g.source),
         ));
         for c in &g.conditions {
-            steps.push(step(format!("— {c}"), g.source.clone()));
+            steps.push(step(
+                Msg::new("enduse.condition").text("condition", c),
+                cite::data(&g.source),
+            ));
         }
         return outcome(Verdict::GeneralAuthorisation, Some(g.id.clone()), steps);
     }
     if in_section_i {
         steps.push(step(
-            "The item is in Annex II Section I (or Annex IV), which no general authorisation covers.",
-            measures.section_i_source.clone(),
+            Msg::new("enduse.section_i"),
+            cite::data(&measures.section_i_source),
         ));
     }
     steps.push(step(
-        format!("No Union general authorisation covers this item to {}: apply for an individual or global authorisation to the competent authority of the Member State where you are established (the draft below is pre-filled).", dest.name),
-        format!("{REG}, Article 12"),
+        Msg::new("enduse.apply").arg("country", country(dest)),
+        cite::article("12"),
     ));
     outcome(Verdict::AuthorisationRequired, None, steps)
 }

@@ -8,6 +8,7 @@
 //! Why three-valued: "not listed" may only be said when every branch is decided. A missing
 //! figure must never read as "below the threshold".
 
+use crate::i18n::Msg;
 use crate::list::model::{Combine, Condition, ControlList, Entry, NoteKind, Threshold};
 use crate::list::units::{find_unit, Dimension, Unit};
 use serde::{Deserialize, Serialize};
@@ -80,8 +81,8 @@ pub struct Finding {
     pub truth: Truth,
     /// Decided by a figure or a CAS number (not by a yes/no answer).
     pub measured: bool,
-    /// E.g. "Peak saturated power output 60 W > 40 W: met".
-    pub text: String,
+    /// E.g. "Peak saturated power output: 60 W > 40 W — met".
+    pub text: Msg,
     pub unverified: Option<String>,
 }
 
@@ -315,8 +316,12 @@ fn own_truth(ctx: &Ctx, index: usize, findings: &mut Vec<Finding>) -> Truth {
                     truth: t,
                     measured: true,
                     text: match found {
-                        Some(c) => format!("CAS {given} = {c}"),
-                        None => format!("CAS {given} ≠ {}", item.cas.join(", ")),
+                        Some(c) => Msg::new("finding.cas_equal")
+                            .text("given", given)
+                            .text("cas", c),
+                        None => Msg::new("finding.cas_differs")
+                            .text("given", given)
+                            .texts("cas", &item.cas),
                     },
                     unverified: None,
                 });
@@ -435,7 +440,12 @@ fn eval_condition(ctx: &Ctx, c: &Condition, findings: &mut Vec<Finding>) -> Trut
                     findings.push(Finding {
                         truth: t,
                         measured: false,
-                        text: format!("{text} {}", if *a { "Yes." } else { "No." }),
+                        text: Msg::new(if *a {
+                            "finding.answer_yes"
+                        } else {
+                            "finding.answer_no"
+                        })
+                        .text("question", text),
                         unverified: None,
                     });
                     t
@@ -471,13 +481,15 @@ fn eval_threshold(ctx: &Ctx, th: &Threshold, findings: &mut Vec<Finding>) -> Tru
     findings.push(Finding {
         truth: t,
         measured: true,
-        text: format!(
-            "{label}: {} {} {} — {}",
-            format_value(*value, dimension),
-            th.bound.symbol(),
-            th.shown,
-            if t == Truth::Yes { "met" } else { "not met" }
-        ),
+        text: Msg::new(if t == Truth::Yes {
+            "finding.threshold_met"
+        } else {
+            "finding.threshold_not_met"
+        })
+        .text("label", label)
+        .figure("value", format_value(*value, dimension))
+        .text("bound", th.bound.symbol())
+        .figure("limit", &th.shown),
         unverified: th.unverified.clone(),
     });
     t

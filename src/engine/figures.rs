@@ -5,10 +5,51 @@
 //! Why: exporters describe items the way datasheets do. Taking the figures from the
 //! description means the widget asks only for what is still missing.
 
+use crate::i18n::Msg;
 use crate::list::model::Entry;
-use crate::list::quantity::parse_number;
+use crate::list::quantity::{example, parse_number, QuantityError};
 use crate::list::units::{Dimension, UNITS};
 use serde::{Deserialize, Serialize};
+
+/// What to tell a person whose figure could not be read, for a parameter of `dimension`.
+pub fn error_message(error: &QuantityError, dimension: Dimension) -> Msg {
+    let example = example(dimension);
+    match error {
+        QuantityError::Empty => Msg::new("figure.empty").figure("example", example),
+        QuantityError::NoNumber { text } => Msg::new("figure.no_number")
+            .text("text", text)
+            .figure("example", example),
+        QuantityError::NoUnit { number } => Msg::new("figure.no_unit")
+            .text("number", number)
+            .figure("example", example),
+        QuantityError::UnknownUnit { unit } => Msg::new("figure.unknown_unit")
+            .text("unit", unit)
+            .msg("dimension", dimension_msg(dimension))
+            .texts("units", &dimension.unit_symbols()),
+        QuantityError::PowerOfTen { number } => {
+            Msg::new("figure.power_of_ten").text("text", number)
+        }
+        QuantityError::Exponent { exponent } => {
+            Msg::new("figure.exponent").text("exponent", exponent)
+        }
+        QuantityError::NotANumber { number } => {
+            Msg::new("figure.not_a_number").text("text", number)
+        }
+        QuantityError::Ambiguous {
+            text,
+            thousands,
+            decimal,
+        } => Msg::new("figure.ambiguous")
+            .text("text", text)
+            .text("thousands", thousands)
+            .text("decimal", decimal),
+    }
+}
+
+/// The name of a dimension ("frequency", "power"), as a message.
+pub fn dimension_msg(dimension: Dimension) -> Msg {
+    Msg::new(&format!("dimension.{dimension:?}"))
+}
 
 /// One figure found in a text, with every reading its unit allows (a unit symbol such as
 /// "rad" or "g" can belong to more than one dimension).

@@ -9,9 +9,11 @@
 //! abbreviations) weigh more than the legal text, and the last word matches as a prefix
 //! because results appear while the user types.
 
+use super::cite;
 use super::evaluate::normalise_cas;
+use crate::i18n::Msg;
 use crate::list::index::{Field, SearchIndex};
-use crate::list::model::{category_name, group_name, ControlList, Definition, Entry};
+use crate::list::model::{ControlList, Definition, Entry};
 use crate::list::text;
 use serde::{Deserialize, Serialize};
 
@@ -22,10 +24,10 @@ pub struct Candidate {
     pub code: String,
     pub entry: String,
     /// Category > group > entry > sub-items, as labels.
-    pub path: Vec<String>,
+    pub path: Vec<Msg>,
     pub text: String,
     pub score: f32,
-    pub why: Vec<String>,
+    pub why: Vec<Msg>,
 }
 
 /// Normalises a control code typed any way ("3a001b2", "3A001.b.2", "3a001.B2") to the list's
@@ -100,22 +102,22 @@ pub fn as_cas(query: &str) -> Option<String> {
     crate::list::codes::cas_is_valid(&formatted).then_some(formatted)
 }
 
-/// The trail from category to item, for display.
-pub fn path_of(entry: &Entry, index: usize) -> Vec<String> {
+/// The trail from category to item, for display: "3 Electronics › A Systems… › 3A001".
+pub fn path_of(entry: &Entry, index: usize) -> Vec<Msg> {
     let mut path = vec![
-        format!("{} {}", entry.category, category_name(entry.category)),
-        format!("{} {}", entry.group, group_name(entry.group)),
+        Msg::new(&format!("category.{}", entry.category)),
+        Msg::new(&format!("group.{}", entry.group)),
     ];
     path.extend(
         entry
             .path(index)
             .into_iter()
-            .map(|i| entry.items[i].code.clone()),
+            .map(|i| cite::data(&entry.items[i].code)),
     );
     path
 }
 
-fn candidate(entry: &Entry, index: usize, score: f32, why: Vec<String>) -> Candidate {
+fn candidate(entry: &Entry, index: usize, score: f32, why: Vec<Msg>) -> Candidate {
     Candidate {
         code: entry.items[index].code.clone(),
         entry: entry.code.clone(),
@@ -153,7 +155,7 @@ pub fn search(
                         e,
                         i,
                         if exact { 100.0 } else { 50.0 - depth_penalty },
-                        vec![format!("control code {code}")],
+                        vec![Msg::new("why.code").text("code", &code)],
                     ));
                 }
             }
@@ -166,7 +168,7 @@ pub fn search(
                     e,
                     0,
                     90.0,
-                    vec![format!("US ECCN {code} is the same entry")],
+                    vec![Msg::new("why.eccn").text("code", &code)],
                 ));
             }
         }
@@ -175,7 +177,12 @@ pub fn search(
         for e in &list.entries {
             for (i, item) in e.items.iter().enumerate() {
                 if item.cas.contains(&cas) {
-                    out.push(candidate(e, i, 100.0, vec![format!("CAS number {cas}")]));
+                    out.push(candidate(
+                        e,
+                        i,
+                        100.0,
+                        vec![Msg::new("why.cas").text("cas", &cas)],
+                    ));
                 }
             }
         }
@@ -191,7 +198,8 @@ pub fn search(
                 .iter()
                 .find(|c| c.starts_with(&digits) || digits.starts_with(c.as_str()))
             {
-                out.push(candidate(e, 0, 40.0, vec![format!("customs code {digits} (declared under {cn}): a candidate, not a classification")]));
+                let why = Msg::new("why.customs").text("code", &digits).text("cn", cn);
+                out.push(candidate(e, 0, 40.0, vec![why]));
             }
         }
     }
@@ -446,19 +454,18 @@ fn word_search(list: &ControlList, index: &SearchIndex, query: &str) -> Vec<Cand
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     ranked.truncate(WORD_RESULTS);
-    let mut why: Vec<Vec<String>> = vec![Vec::new(); ranked.len()];
+    let mut why: Vec<Vec<Msg>> = vec![Vec::new(); ranked.len()];
     for (doc, t, field, how) in &hits {
         if let Some(slot) = ranked.iter().position(|(d, _)| *d == *doc as usize) {
-            let how = if how.is_empty() {
-                String::new()
+            let found = Msg::new(&format!("why.word.{}", field.name()))
+                .text("term", &index.terms[*t as usize]);
+            why[slot].push(if how.is_empty() {
+                found
             } else {
-                format!(" ({how})")
-            };
-            why[slot].push(format!(
-                "'{}'{how} in the {}",
-                index.terms[*t as usize],
-                field.name()
-            ));
+                Msg::new("why.word_how")
+                    .msg("found", found)
+                    .msg("how", Msg::new(&format!("why.how.{how}")))
+            });
         }
     }
     ranked

@@ -66,17 +66,6 @@ pub enum Regime {
 }
 
 impl Regime {
-    pub fn name(self) -> &'static str {
-        match self {
-            Regime::Wassenaar => "Wassenaar Arrangement",
-            Regime::Mtcr => "Missile Technology Control Regime",
-            Regime::Nsg => "Nuclear Suppliers Group",
-            Regime::AustraliaGroup => "Australia Group",
-            Regime::Cwc => "Chemical Weapons Convention",
-            Regime::EuOnly => "EU-only control",
-        }
-    }
-
     /// The regime the number range of an entry code implies (0xx Wassenaar, 1xx MTCR, 2xx NSG,
     /// 3xx Australia Group, 4xx CWC, 5xx EU-only).
     pub fn from_code(code: &str) -> Option<Regime> {
@@ -290,14 +279,6 @@ impl ControlList {
             })
             .unwrap_or_else(|| id.to_string())
     }
-
-    /// The citation every statement about this list carries.
-    pub fn citation(&self, code: &str) -> String {
-        format!(
-            "{}, {}, consolidated version of {}",
-            self.instrument, code, self.consolidation
-        )
-    }
 }
 
 impl Entry {
@@ -354,34 +335,5 @@ impl Entry {
 
     pub fn is_software_or_technology(&self) -> bool {
         matches!(self.group, 'D' | 'E')
-    }
-}
-
-/// Names of the ten categories, for the "category > group > entry" trail.
-pub fn category_name(category: u8) -> &'static str {
-    match category {
-        0 => "Nuclear materials, facilities and equipment",
-        1 => "Special materials and related equipment",
-        2 => "Materials processing",
-        3 => "Electronics",
-        4 => "Computers",
-        5 => "Telecommunications and information security",
-        6 => "Sensors and lasers",
-        7 => "Navigation and avionics",
-        8 => "Marine",
-        9 => "Aerospace and propulsion",
-        _ => "Unknown category",
-    }
-}
-
-/// Names of the five groups.
-pub fn group_name(group: char) -> &'static str {
-    match group {
-        'A' => "Systems, equipment and components",
-        'B' => "Test, inspection and production equipment",
-        'C' => "Materials",
-        'D' => "Software",
-        'E' => "Technology",
-        _ => "Unknown group",
     }
 }

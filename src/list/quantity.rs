@@ -8,61 +8,141 @@
 //! - when both ',' and '.' occur, the last one is the decimal mark ("1.200,5", "1,200.5");
 //! - a lone comma followed by exactly three digits ("1,200") is ambiguous and refused with a
 //!   message, rather than guessed;
-//! - powers of ten: "5e3", "5E3", "5 x 10^3", "5×10^3".
+//! - powers of ten: "5e3", "5E3", "5 x 10^3", "5×10^3";
+//! - Arabic-Indic digits and the Arabic decimal and thousands separators are read as their
+//!   Western equivalents ("٢٫٥" = "2.5").
+//!
+//! Where the user's language writes a decimal comma (French, German), the widget reads with
+//! [`Decimal::Comma`]: a lone comma is then always the decimal mark ("1,200" = 1.2), and a
+//! lone point followed by exactly three digits ("1.200") is the ambiguous case instead.
 
-use super::units::{dimension_name, find_unit, Dimension};
+use super::units::{find_unit, Dimension};
 
-/// Why a figure could not be read. The message is for the person who typed it.
+/// Why a figure could not be read. The interface words it in the user's language (see
+/// `engine::figures::error_message`); `Display` is the short English form that the list
+/// compiler reports to list maintainers.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct QuantityError(pub String);
+pub enum QuantityError {
+    Empty,
+    /// The text does not start with a number.
+    NoNumber {
+        text: String,
+    },
+    /// A number without the unit the dimension needs.
+    NoUnit {
+        number: String,
+    },
+    /// A unit that is not one of the dimension's.
+    UnknownUnit {
+        unit: String,
+    },
+    /// "5 x 3": a multiplication that is not a power of ten.
+    PowerOfTen {
+        number: String,
+    },
+    /// An exponent that is not a whole number.
+    Exponent {
+        exponent: String,
+    },
+    NotANumber {
+        number: String,
+    },
+    /// "1,200": thousands or decimal? With the two readings.
+    Ambiguous {
+        text: String,
+        thousands: String,
+        decimal: String,
+    },
+}
 
 impl std::fmt::Display for QuantityError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            QuantityError::Empty => write!(f, "no figure"),
+            QuantityError::NoNumber { text } => write!(f, "'{text}' does not start with a number"),
+            QuantityError::NoUnit { number } => write!(f, "no unit after {number}"),
+            QuantityError::UnknownUnit { unit } => {
+                write!(f, "'{unit}' is not a unit of the parameter's dimension")
+            }
+            QuantityError::PowerOfTen { number } => write!(f, "'{number}': write 5 x 10^3"),
+            QuantityError::Exponent { exponent } => write!(f, "'{exponent}' is not an exponent"),
+            QuantityError::NotANumber { number } => write!(f, "'{number}' is not a number"),
+            QuantityError::Ambiguous { text, .. } => write!(f, "'{text}' is ambiguous"),
+        }
     }
+}
+
+/// Which decimal mark a lone separator is taken to be.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Decimal {
+    /// English usage, and the list sources: "2.5"; "2,5" is also read as 2.5, but "1,200" is
+    /// ambiguous.
+    #[default]
+    Point,
+    /// French and German usage: "2,5" and "1,200" are decimals; "1.200" is ambiguous.
+    Comma,
 }
 
 /// Reads "number unit" and returns the value in the base unit of `dimension`.
 pub fn parse_quantity(text: &str, dimension: Dimension) -> Result<f64, QuantityError> {
-    let text = text.trim();
+    parse_quantity_with(text, dimension, Decimal::Point)
+}
+
+/// [`parse_quantity`] with the decimal mark of the user's language.
+pub fn parse_quantity_with(
+    text: &str,
+    dimension: Dimension,
+    decimal: Decimal,
+) -> Result<f64, QuantityError> {
+    let text = western_digits(text.trim());
+    let text = text.as_str();
     if text.is_empty() {
-        return Err(QuantityError(
-            "Enter a figure, e.g. ".to_string() + example(dimension),
-        ));
+        return Err(QuantityError::Empty);
     }
     let (number, unit) = split_number(text);
     if number.is_empty() {
-        return Err(QuantityError(format!(
-            "'{text}' does not start with a number; write e.g. {}",
-            example(dimension)
-        )));
+        return Err(QuantityError::NoNumber {
+            text: text.to_string(),
+        });
     }
-    let value = parse_number(number)?;
+    let value = parse_number_with(number, decimal)?;
     let unit = unit.trim();
     if unit.is_empty() && dimension != Dimension::Count {
-        return Err(QuantityError(format!(
-            "Add the unit after {number}, e.g. {}",
-            example(dimension)
-        )));
+        return Err(QuantityError::NoUnit {
+            number: number.trim().to_string(),
+        });
     }
     match find_unit(unit, dimension) {
         Some(u) => Ok(value * u.factor + u.offset),
-        None => Err(QuantityError(format!(
-            "'{unit}' is not a unit of {}; use one of: {}",
-            dimension_name(dimension),
-            dimension.unit_symbols().join(", ")
-        ))),
+        None => Err(QuantityError::UnknownUnit {
+            unit: unit.to_string(),
+        }),
     }
 }
 
-/// An example figure for a dimension, for messages and placeholders.
+/// Arabic-Indic and Eastern Arabic-Indic digits to 0-9; the Arabic decimal separator to a
+/// point and the Arabic thousands separator dropped.
+fn western_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| *c != '\u{066C}')
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{066B}' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// An example figure for a dimension, for messages and placeholders, written in English
+/// (the interface gives it the decimal mark of the user's language).
 pub fn example(dimension: Dimension) -> &'static str {
     use Dimension as D;
     match dimension {
         D::Frequency => "10 GHz",
         D::Power => "60 W",
-        D::ApparentPower => "1,5 kVA",
-        D::Length => "2,5 mm",
+        D::ApparentPower => "1.5 kVA",
+        D::Length => "2.5 mm",
         D::Time => "10 ns",
         D::Temperature => "125 °C",
         D::Dose => "5000 Gy(Si)",
@@ -75,8 +155,8 @@ pub fn example(dimension: Dimension) -> &'static str {
         D::Mass => "25 kg",
         D::Velocity => "20 m/s",
         D::Acceleration => "100 g",
-        D::Angle => "0,5 deg",
-        D::AngularRate => "0,01 deg/h",
+        D::Angle => "0.5 deg",
+        D::AngularRate => "0.01 deg/h",
         D::Area => "1 cm²",
         D::Pressure => "10 MPa",
         D::DataRate => "10 Gbit/s",
@@ -84,7 +164,7 @@ pub fn example(dimension: Dimension) -> &'static str {
         D::Force => "100 N",
         D::Volume => "20 l",
         D::VolumeFlow => "5 m³/h",
-        D::Density => "1,8 g/cm³",
+        D::Density => "1.8 g/cm³",
         D::MassFlow => "2 kg/h",
         D::Resistance => "10 Ω",
         D::Capacitance => "100 nF",
@@ -170,64 +250,72 @@ fn exponent_follows(s: &str) -> bool {
 
 /// Parses the number part with the rules in the module doc.
 pub fn parse_number(number: &str) -> Result<f64, QuantityError> {
+    parse_number_with(number, Decimal::Point)
+}
+
+/// [`parse_number`] with the decimal mark of the user's language.
+pub fn parse_number_with(number: &str, decimal: Decimal) -> Result<f64, QuantityError> {
     let number = number.trim().replace('−', "-");
     let (mantissa, exponent) = match number.split_once(['x', '×', '*']) {
         Some((m, e)) => {
-            let e = e.trim().strip_prefix("10^").ok_or_else(|| {
-                QuantityError(format!("'{number}': write powers of ten as 5 x 10^3"))
+            let e = e
+                .trim()
+                .strip_prefix("10^")
+                .ok_or_else(|| QuantityError::PowerOfTen {
+                    number: number.clone(),
+                })?;
+            let e: i32 = e.parse().map_err(|_| QuantityError::Exponent {
+                exponent: e.to_string(),
             })?;
-            let e: i32 = e
-                .parse()
-                .map_err(|_| QuantityError(format!("'{e}' is not a whole-number exponent")))?;
             (m.trim().to_string(), e)
         }
         None => (number.clone(), 0),
     };
     let (mantissa, e_exponent) = match mantissa.split_once(['e', 'E']) {
         Some((m, e)) => {
-            let e: i32 = e
-                .parse()
-                .map_err(|_| QuantityError(format!("'{e}' is not a whole-number exponent")))?;
+            let e: i32 = e.parse().map_err(|_| QuantityError::Exponent {
+                exponent: e.to_string(),
+            })?;
             (m.to_string(), e)
         }
         None => (mantissa, 0),
     };
-    let plain = normalise_separators(&mantissa)?;
-    let value: f64 = plain
-        .parse()
-        .map_err(|_| QuantityError(format!("'{number}' is not a number")))?;
+    let plain = normalise_separators(&mantissa, decimal)?;
+    let value: f64 = plain.parse().map_err(|_| QuantityError::NotANumber {
+        number: number.clone(),
+    })?;
     Ok(value * 10f64.powi(exponent + e_exponent))
 }
 
-fn normalise_separators(s: &str) -> Result<String, QuantityError> {
+fn normalise_separators(s: &str, mark: Decimal) -> Result<String, QuantityError> {
     let s: String = s
         .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{2009}' | '\u{202f}' | '\''))
+        .filter(|c| !matches!(c, ' ' | '\u{00a0}' | '\u{2009}' | '\u{202f}' | '\''))
         .collect();
     let last_comma = s.rfind(',');
     let last_dot = s.rfind('.');
+    // The separator a lone occurrence of which is always the decimal mark, and the other one,
+    // which is ambiguous when exactly three digits follow it.
+    let (sure, unsure) = match mark {
+        Decimal::Point => ('.', ','),
+        Decimal::Comma => (',', '.'),
+    };
     let decimal = match (last_comma, last_dot) {
         (Some(c), Some(d)) => Some(if c > d { ',' } else { '.' }),
-        (Some(c), None) => {
-            let commas = s.matches(',').count();
-            let after = s.len() - c - 1;
-            if commas > 1 {
+        (Some(_), None) | (None, Some(_)) => {
+            let sep = if last_comma.is_some() { ',' } else { '.' };
+            let at = last_comma.or(last_dot).unwrap_or_default();
+            let after = s.len() - at - 1;
+            if s.matches(sep).count() > 1 {
                 None
-            } else if after == 3 {
-                return Err(QuantityError(format!(
-                    "'{s}' is ambiguous: write {} for the thousands or {} for the decimal",
-                    s.replace(',', ""),
-                    s.replace(',', ".")
-                )));
+            } else if sep == unsure && after == 3 {
+                return Err(QuantityError::Ambiguous {
+                    thousands: s.replace(sep, ""),
+                    decimal: s.replace(sep, &sure.to_string()),
+                    text: s,
+                });
             } else {
-                Some(',')
-            }
-        }
-        (None, Some(_)) => {
-            if s.matches('.').count() > 1 {
-                None
-            } else {
-                Some('.')
+                Some(sep)
             }
         }
         (None, None) => None,
@@ -250,6 +338,28 @@ mod tests {
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn a_decimal_comma_language_reads_the_comma_as_decimal() {
+        let read = |t: &str| parse_quantity_with(t, D::Power, Decimal::Comma);
+        assert!(close(read("1,200 W").unwrap(), 1.2));
+        assert!(close(read("2,5 kW").unwrap(), 2500.0));
+        assert!(close(read("1.5 W").unwrap(), 1.5));
+        assert!(close(read("1.200,5 W").unwrap(), 1200.5));
+        assert!(close(read("1\u{202f}200 W").unwrap(), 1200.0));
+        assert!(matches!(
+            read("1.200 W").unwrap_err(),
+            QuantityError::Ambiguous { .. }
+        ));
+    }
+
+    #[test]
+    fn reads_arabic_digits() {
+        let v = parse_quantity("\u{0662}\u{066B}\u{0665} mm", D::Length).unwrap();
+        assert!(close(v, 2.5e-3));
+        let v = parse_quantity("\u{06F6}\u{06F0} W", D::Power).unwrap();
+        assert!(close(v, 60.0));
     }
 
     #[test]
@@ -291,13 +401,13 @@ mod tests {
     #[test]
     fn refuses_what_it_cannot_read_with_a_reason() {
         let err = parse_quantity("1,200 W", D::Power).unwrap_err();
-        assert!(err.0.contains("ambiguous"), "{err}");
+        assert!(matches!(err, QuantityError::Ambiguous { .. }), "{err}");
         let err = parse_quantity("10 kg", D::Frequency).unwrap_err();
-        assert!(err.0.contains("not a unit of frequency"), "{err}");
+        assert!(matches!(err, QuantityError::UnknownUnit { .. }), "{err}");
         let err = parse_quantity("fast", D::Frequency).unwrap_err();
-        assert!(err.0.contains("does not start with a number"), "{err}");
+        assert!(matches!(err, QuantityError::NoNumber { .. }), "{err}");
         let err = parse_quantity("10", D::Frequency).unwrap_err();
-        assert!(err.0.contains("Add the unit"), "{err}");
+        assert!(matches!(err, QuantityError::NoUnit { .. }), "{err}");
         assert!(parse_quantity("", D::Power).is_err());
     }
 

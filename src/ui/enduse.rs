@@ -2,11 +2,13 @@
 //! and which authorisation the export needs, step by step with citations.
 
 use super::state::{Action, EndUseQuestion};
-use super::{choice_button, Dispatch};
+use super::{choice_button, msg_html, use_lang, Dispatch};
 use crate::bundled;
+use crate::engine::cite;
 use crate::engine::determination::{Determination, Outcome};
 use crate::engine::draft::SavedWork;
 use crate::engine::enduse::{check, Verdict};
+use crate::i18n::{country_name, Arg, Msg};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -25,8 +27,22 @@ pub fn listed_codes(det: Option<&Determination>) -> Vec<String> {
     }
 }
 
+/// The four Article 4 questions: what the state calls them, the translation key of the
+/// question, and the article (which also names the question for tests and host scripts).
+const QUESTIONS: [(EndUseQuestion, &str, &str); 4] = [
+    (EndUseQuestion::Wmd, "ui.enduse.q.wmd", "4(1)(a)"),
+    (EndUseQuestion::Military, "ui.enduse.q.military", "4(1)(b)"),
+    (
+        EndUseQuestion::IllegalMilitary,
+        "ui.enduse.q.illegal_military",
+        "4(1)(c)",
+    ),
+    (EndUseQuestion::Aware, "ui.enduse.q.aware", "4(2)"),
+];
+
 #[component(EndUsePanel)]
 pub fn end_use_panel(props: &EndUseProps) -> Html {
+    let l = use_lang();
     let measures = bundled::measures();
     let answers = &props.work.end_use;
     let listed = listed_codes(props.determination.as_ref());
@@ -34,73 +50,87 @@ pub fn end_use_panel(props: &EndUseProps) -> Html {
     let onchange = props.dispatch.reform(|e: Event| {
         Action::Destination(e.target_unchecked_into::<HtmlSelectElement>().value())
     });
-    let question = |q: EndUseQuestion,
-                    current: Option<bool>,
-                    text: &'static str,
-                    cite: &'static str| {
-        let id = format!("xc-eu-{}", cite.replace(['(', ')', ' '], ""));
-        let button = |value: Option<bool>, label: &'static str| {
+    let question = |(q, key, article): (EndUseQuestion, &'static str, &'static str)| {
+        let current = match q {
+            EndUseQuestion::Wmd => answers.informed_wmd,
+            EndUseQuestion::Military => answers.informed_military,
+            EndUseQuestion::IllegalMilitary => answers.informed_illegal_military,
+            EndUseQuestion::Aware => answers.aware,
+        };
+        let id = format!("xc-eu-Article{}", article.replace(['(', ')'], ""));
+        let button = |value: Option<bool>| {
             let onclick = props.dispatch.reform(move |_| Action::EndUse(q, value));
-            choice_button(label, current == value, onclick)
+            choice_button(l, value, current == value, onclick)
         };
         html! {
-            <li class="xc-question" data-question={cite}>
-                <p id={id.clone()} class="xc-question-text">{ text }</p>
-                <p class="xc-source">{ format!("Regulation (EU) 2021/821, {cite}") }</p>
-                <div role="group" aria-labelledby={id}>{ button(Some(true), "Yes") }{ button(Some(false), "No") }</div>
+            <li class="xc-question" data-question={format!("Article {article}")}>
+                <p id={id.clone()} class="xc-question-text">{ l.t(key) }</p>
+                <p class="xc-source">{ cite::article(article).render(l) }</p>
+                <div role="group" aria-labelledby={id}>{ button(Some(true)) }{ button(Some(false)) }</div>
             </li>
         }
     };
     let status = match props.determination.as_ref().map(|d| d.outcome) {
-        Some(Outcome::Listed) => "The item is listed: the questions below decide which authorisation applies.",
-        Some(Outcome::NeedsAnswers) => "The classification is not finished: the result below assumes the item is not listed until it is.",
-        Some(_) => "The item is not listed under the entry assessed: the catch-all questions below still apply.",
-        None => "No entry chosen: the result below treats the item as not listed in Annex I.",
+        Some(Outcome::Listed) => "ui.enduse.status.listed",
+        Some(Outcome::NeedsAnswers) => "ui.enduse.status.pending",
+        Some(_) => "ui.enduse.status.not_listed",
+        None => "ui.enduse.status.no_entry",
     };
+    // Countries in the order of their names in the language shown.
+    let mut countries: Vec<(String, &crate::list::measures::Country)> = measures
+        .country
+        .iter()
+        .map(|c| {
+            (
+                country_name(l, &c.code).unwrap_or_else(|| c.name.clone()),
+                c,
+            )
+        })
+        .collect();
+    crate::embed::sort_by_name(l, &mut countries);
     html! {
         <section class="xc-step" aria-labelledby="xc-enduse">
-            <h2 id="xc-enduse">{ "3. End use and destination" }</h2>
-            <p class="xc-help">{ status }</p>
-            <label for="xc-destination">{ "Country of final destination" }</label>
+            <h2 id="xc-enduse">{ l.t("ui.enduse.heading") }</h2>
+            <p class="xc-help">{ l.t(status) }</p>
+            <label for="xc-destination">{ l.t("ui.enduse.destination") }</label>
             <select id="xc-destination" {onchange}>
-                <option value="" selected={answers.destination.is_none()}>{ "— choose —" }</option>
-                { for measures.country.iter().map(|c| html! {
+                <option value="" selected={answers.destination.is_none()}>{ l.t("ui.enduse.choose") }</option>
+                { for countries.iter().map(|(name, c)| html! {
                     <option value={c.code.clone()} selected={answers.destination.as_deref() == Some(c.code.as_str())}>
-                        { format!("{} ({}){}", c.name, c.code, if c.eu { " — EU" } else { "" }) }
+                        { Msg::new(if c.eu { "ui.enduse.country_eu" } else { "ui.enduse.country" })
+                            .text("name", name)
+                            .text("code", &c.code)
+                            .render(l) }
                     </option>
                 }) }
             </select>
             <ol class="xc-open">
-                { question(EndUseQuestion::Wmd, answers.informed_wmd,
-                    "Has the competent authority informed you that the items are or may be intended for chemical, biological or nuclear weapons, or for missiles that can deliver them?", "Article 4(1)(a)") }
-                { question(EndUseQuestion::Military, answers.informed_military,
-                    "Has the authority informed you that the items are or may be intended for a military end use in a country under an arms embargo?", "Article 4(1)(b)") }
-                { question(EndUseQuestion::IllegalMilitary, answers.informed_illegal_military,
-                    "Has the authority informed you that the items are or may be intended as parts of military items exported without, or in breach of, an authorisation?", "Article 4(1)(c)") }
-                { question(EndUseQuestion::Aware, answers.aware,
-                    "Are you aware, from your own checks of the customer and the order, that the items are intended for any of those uses?", "Article 4(2)") }
+                { for QUESTIONS.into_iter().map(question) }
             </ol>
             <div class={classes!("xc-result", verdict_class(outcome.verdict))} role="status" aria-live="polite" id="xc-enduse-outcome">
-                <p class="xc-outcome"><strong>{ verdict_title(outcome.verdict) }</strong></p>
+                <p class="xc-outcome"><strong>{ l.t(verdict_key(outcome.verdict)) }</strong></p>
                 if !outcome.missing.is_empty() {
-                    <p>{ format!("Still needed: {}.", outcome.missing.iter().map(|m| missing_label(m)).collect::<Vec<_>>().join(", ")) }</p>
+                    <p>{ Msg::new("ui.enduse.still_needed")
+                        .arg("list", Arg::List(outcome.missing.iter().map(|m| Arg::Msg(Box::new(missing_label(m)))).collect()))
+                        .render(l) }</p>
                 }
                 <ol class="xc-steps">{ for outcome.steps.iter().map(|s| html! {
-                    <li>{ &s.text }<span class="xc-source">{ format!(" [{}]", s.citation) }</span></li>
+                    <li>{ s.text.render(l) }<span class="xc-source">{ " [" }{ msg_html(l, &s.citation) }{ "]" }</span></li>
                 }) }</ol>
             </div>
         </section>
     }
 }
 
-pub fn verdict_title(v: Verdict) -> &'static str {
+/// The translation key of a verdict's one-line title.
+pub fn verdict_key(v: Verdict) -> &'static str {
     match v {
-        Verdict::NoAuthorisation => "No authorisation needed under Regulation (EU) 2021/821.",
-        Verdict::GeneralAuthorisation => "A Union general export authorisation can be used.",
-        Verdict::AuthorisationRequired => "An export authorisation is needed.",
-        Verdict::Prohibited => "The export is prohibited by restrictive measures.",
-        Verdict::ContactAuthority => "Contact the competent authority before exporting.",
-        Verdict::Incomplete => "Not decided yet.",
+        Verdict::NoAuthorisation => "verdict.no_authorisation",
+        Verdict::GeneralAuthorisation => "verdict.general_authorisation",
+        Verdict::AuthorisationRequired => "verdict.authorisation_required",
+        Verdict::Prohibited => "verdict.prohibited",
+        Verdict::ContactAuthority => "verdict.contact_authority",
+        Verdict::Incomplete => "verdict.incomplete",
     }
 }
 
@@ -115,13 +145,14 @@ fn verdict_class(v: Verdict) -> &'static str {
     }
 }
 
-fn missing_label(m: &str) -> &'static str {
+fn missing_label(m: &str) -> Msg {
+    let article = |a: &str| Msg::new("ui.enduse.missing_article").text("article", a);
     match m {
-        "destination" => "the destination",
-        "informed_wmd" => "Article 4(1)(a)",
-        "informed_military" => "Article 4(1)(b)",
-        "informed_illegal_military" => "Article 4(1)(c)",
-        "aware" => "Article 4(2)",
-        _ => "an answer",
+        "destination" => Msg::new("ui.enduse.missing_destination"),
+        "informed_wmd" => article("4(1)(a)"),
+        "informed_military" => article("4(1)(b)"),
+        "informed_illegal_military" => article("4(1)(c)"),
+        "aware" => article("4(2)"),
+        _ => Msg::new("ui.enduse.missing_answer"),
     }
 }

@@ -2,14 +2,17 @@
 //! pre-filled from the assessment, editable, printable on A4, downloadable as JSON and
 //! loadable again. A file that is not a draft is refused here, and nothing is lost.
 
-use super::enduse::{listed_codes, verdict_title};
+use super::enduse::{listed_codes, verdict_key};
 use super::state::Action;
-use super::Dispatch;
+use super::{msg_html, use_lang, Dispatch};
 use crate::bundled;
 use crate::embed;
 use crate::engine::determination::Determination;
 use crate::engine::draft::{SavedWork, FIELDS};
 use crate::engine::enduse::check;
+use crate::engine::evaluate::format_value;
+use crate::engine::figures::dimension_msg;
+use crate::i18n::{country_name, Lang, Msg};
 use gloo::file::callbacks::FileReader;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -18,13 +21,18 @@ use yew::prelude::*;
 pub struct RecordProps {
     pub work: SavedWork,
     pub determination: Option<Determination>,
-    pub load_message: Option<(bool, String)>,
+    pub load_message: Option<(bool, Msg)>,
     pub authority: Option<String>,
     pub dispatch: Dispatch,
 }
 
-/// What the assessment already knows, for pre-filling the draft.
-fn known_fields(work: &SavedWork, det: Option<&Determination>) -> Vec<(&'static str, String)> {
+/// What the assessment already knows, for pre-filling the draft (figures and the country in
+/// the language shown; the user's own words as typed).
+fn known_fields(
+    l: Lang,
+    work: &SavedWork,
+    det: Option<&Determination>,
+) -> Vec<(&'static str, String)> {
     let list = bundled::list();
     let measures = bundled::measures();
     let mut known = Vec::new();
@@ -43,13 +51,7 @@ fn known_fields(work: &SavedWork, det: Option<&Determination>) -> Vec<(&'static 
                 .params
                 .iter()
                 .filter_map(|p| work.facts.values.get(&p.id).map(|v| (p, v)))
-                .map(|(p, v)| {
-                    format!(
-                        "{}: {}",
-                        p.label,
-                        crate::engine::evaluate::format_value(*v, p.dimension)
-                    )
-                })
+                .map(|(p, v)| format!("{}: {}", p.label, l.figure(&format_value(*v, p.dimension))))
                 .collect();
             let mut description = if work.query.trim().is_empty() {
                 item.text.clone()
@@ -71,21 +73,23 @@ fn known_fields(work: &SavedWork, det: Option<&Determination>) -> Vec<(&'static 
         .as_deref()
         .and_then(|c| measures.country(c))
     {
-        known.push(("destination", format!("{} ({})", c.name, c.code)));
+        let name = country_name(l, &c.code).unwrap_or_else(|| c.name.clone());
+        known.push(("destination", format!("{name} ({})", c.code)));
     }
     known
 }
 
 #[component(RecordPanel)]
 pub fn record_panel(props: &RecordProps) -> Html {
+    let l = use_lang();
     let list = bundled::list();
     let reader = use_mut_ref(|| None::<FileReader>);
     let mut draft = props.work.draft.clone();
-    draft.prefill(&known_fields(&props.work, props.determination.as_ref()));
+    draft.prefill(&known_fields(l, &props.work, props.determination.as_ref()));
     let problems = draft.problems();
     let listed = listed_codes(props.determination.as_ref());
     let end_use = check(bundled::measures(), &listed, &props.work.end_use);
-    let download_error = use_state(|| None::<String>);
+    let download_error = use_state(|| None::<Msg>);
 
     let on_download = {
         let mut work = props.work.clone();
@@ -112,9 +116,9 @@ pub fn record_panel(props: &RecordProps) -> Html {
                 &file,
                 move |result| match result {
                     Ok(text) => dispatch.emit(Action::Load(text)),
-                    Err(e) => dispatch.emit(Action::LoadFailed(format!(
-                        "The file could not be read ({e}). Nothing was changed."
-                    ))),
+                    Err(e) => dispatch.emit(Action::LoadFailed(
+                        Msg::new("ui.load.unreadable").text("error", e.to_string()),
+                    )),
                 },
             ));
         })
@@ -125,49 +129,51 @@ pub fn record_panel(props: &RecordProps) -> Html {
 
     html! {
         <section class="xc-step xc-record" aria-labelledby="xc-record">
-            <h2 id="xc-record">{ "4. Determination record and application draft" }</h2>
+            <h2 id="xc-record">{ l.t("ui.record.heading") }</h2>
             <div class="xc-actions xc-no-print">
-                <button type="button" onclick={Callback::from(|_| embed::print())}>{ "Print (A4)" }</button>
-                <button type="button" id="xc-download" onclick={on_download}>{ "Download my work (JSON)" }</button>
-                <label class="xc-file">{ "Load saved work (JSON): " }
+                <button type="button" onclick={Callback::from(|_| embed::print())}>{ l.t("ui.print") }</button>
+                <button type="button" id="xc-download" onclick={on_download}>{ l.t("ui.download") }</button>
+                <label class="xc-file">{ l.t("ui.load") }{ " " }
                     <input type="file" id="xc-load" accept="application/json,.json" onchange={on_load} />
                 </label>
             </div>
-            if let Some(e) = &*download_error { <p class="xc-error" role="alert">{ e }</p> }
+            if let Some(e) = &*download_error { <p class="xc-error" role="alert">{ e.render(l) }</p> }
             if let Some((ok, msg)) = &props.load_message {
-                <p class={if *ok { "xc-ok" } else { "xc-error" }} role="alert" id="xc-load-message">{ msg }</p>
+                <p class={if *ok { "xc-ok" } else { "xc-error" }} role="alert" id="xc-load-message">{ msg.render(l) }</p>
             }
-            <article class="xc-sheet" aria-label="Determination record">
-                <h3>{ "Determination record" }</h3>
+            <article class="xc-sheet" aria-label={l.t("ui.record.title")}>
+                <h3>{ l.t("ui.record.title") }</h3>
                 <dl class="xc-dl">
-                    <dt>{ "Date of the record" }</dt>
-                    <dd><input type="date" aria-label="Date of the record" value={props.work.record_date.clone()} oninput={on_date} /></dd>
-                    if let Some(a) = &props.authority { <dt>{ "Prepared with the tool of" }</dt><dd>{ a }</dd> }
-                    <dt>{ "Control list" }</dt>
-                    <dd>{ format!("{}, consolidated version of {} ({})", list.instrument, list.consolidation, list.amended_by) }</dd>
-                    <dt>{ "Item as described" }</dt><dd>{ if props.work.query.is_empty() { "—" } else { &props.work.query } }</dd>
+                    <dt>{ l.t("ui.record.date") }</dt>
+                    <dd><input type="date" class="xc-no-print" aria-label={l.t("ui.record.date")} value={props.work.record_date.clone()} oninput={on_date} />
+                        if !props.work.record_date.is_empty() { <span class="xc-date-shown">{ l.date(&props.work.record_date) }</span> }
+                    </dd>
+                    if let Some(a) = &props.authority { <dt>{ l.t("ui.record.prepared_with") }</dt><dd>{ a }</dd> }
+                    <dt>{ l.t("ui.record.list") }</dt>
+                    <dd>{ Msg::new("ui.record.list_value").date("date", &list.consolidation).text("amended", &list.amended_by).render(l) }</dd>
+                    <dt>{ l.t("ui.record.item") }</dt><dd>{ if props.work.query.is_empty() { "—" } else { &props.work.query } }</dd>
                     if let Some(d) = &props.determination {
-                        <dt>{ "Entry assessed" }</dt><dd>{ &d.entry }</dd>
-                        <dt>{ "Classification" }</dt><dd id="xc-record-outcome">{ &d.summary }</dd>
-                        <dt>{ "Answers given" }</dt>
-                        <dd><ul>{ for answers(&props.work, d).into_iter().map(|a| html! { <li>{ a }</li> }) }</ul></dd>
-                        <dt>{ "Sources" }</dt><dd><ul>{ for d.citations.iter().map(|c| html! { <li>{ c }</li> }) }</ul></dd>
+                        <dt>{ l.t("ui.record.entry") }</dt><dd><bdi>{ &d.entry }</bdi></dd>
+                        <dt>{ l.t("ui.record.classification") }</dt><dd id="xc-record-outcome">{ d.summary.render(l) }</dd>
+                        <dt>{ l.t("ui.record.answers") }</dt>
+                        <dd><ul>{ for answers(l, &props.work, d).into_iter().map(|a| html! { <li dir="ltr">{ a }</li> }) }</ul></dd>
+                        <dt>{ l.t("ui.record.sources") }</dt><dd><ul>{ for d.citations.iter().map(|c| html! { <li>{ msg_html(l, c) }</li> }) }</ul></dd>
                         if !d.caveats.is_empty() {
-                            <dt>{ "Limits" }</dt><dd><ul>{ for d.caveats.iter().map(|c| html! { <li>{ c }</li> }) }</ul></dd>
+                            <dt>{ l.t("ui.record.limits") }</dt><dd><ul>{ for d.caveats.iter().map(|c| html! { <li>{ c.render(l) }</li> }) }</ul></dd>
                         }
                     } else {
-                        <dt>{ "Classification" }</dt><dd>{ "No entry assessed." }</dd>
+                        <dt>{ l.t("ui.record.classification") }</dt><dd>{ l.t("ui.record.no_entry") }</dd>
                     }
-                    <dt>{ "End use and destination" }</dt>
-                    <dd>{ verdict_title(end_use.verdict) }
-                        <ol>{ for end_use.steps.iter().map(|s| html! { <li>{ format!("{} [{}]", s.text, s.citation) }</li> }) }</ol>
+                    <dt>{ l.t("ui.record.enduse") }</dt>
+                    <dd>{ l.t(verdict_key(end_use.verdict)) }
+                        <ol>{ for end_use.steps.iter().map(|s| html! { <li>{ s.text.render(l) }{ " [" }{ msg_html(l, &s.citation) }{ "]" }</li> }) }</ol>
                     </dd>
                 </dl>
-                <p class="xc-disclaimer">{ "Self-assessment made with exportcheck. It guides; it is not legal advice and does not replace a decision of the competent authority." }</p>
+                <p class="xc-disclaimer">{ l.t("ui.record.disclaimer") }</p>
             </article>
-            <article class="xc-sheet" aria-label="Licence application draft">
-                <h3>{ "Application draft: individual or global export authorisation" }</h3>
-                <p class="xc-help">{ "Fields of the model form in Regulation (EU) 2021/821, Annex III, Section A. Pre-filled from your assessment; everything can be edited." }</p>
+            <article class="xc-sheet" aria-label={l.t("ui.draft.title")}>
+                <h3>{ l.t("ui.draft.title") }</h3>
+                <p class="xc-help">{ l.t("ui.draft.help") }</p>
                 <div class="xc-form">
                     { for FIELDS.iter().map(|f| {
                         let id = format!("xc-d-{}", f.key);
@@ -177,14 +183,15 @@ pub fn record_panel(props: &RecordProps) -> Html {
                         });
                         let problem = problems.iter().find(|(k, _)| *k == f.key).map(|(_, m)| m.clone());
                         let error_id = format!("{id}-error");
+                        let label = Msg::new("ui.draft.box").text("box", f.r#box).msg("label", f.label()).render(l);
                         html! {
                             <div class="xc-field">
-                                <label for={id.clone()}>{ format!("Box {} · {}{}", f.r#box, f.label, if f.required { " *" } else { "" }) }</label>
+                                <label for={id.clone()}>{ label }{ if f.required { " *" } else { "" } }</label>
                                 <textarea id={id} rows={if matches!(f.key, "description" | "end_use" | "additional_information" | "exporter" | "consignee") { "3" } else { "1" }}
                                     value={draft.get(f.key).to_string()} {oninput}
                                     aria-invalid={problem.is_some().then_some("true")}
                                     aria-describedby={problem.is_some().then(|| error_id.clone())} />
-                                if let Some(p) = problem { <p class={if p.ends_with("is required.") { "xc-todo" } else { "xc-field-problem" }} id={error_id}>{ p }</p> }
+                                if let Some(p) = problem { <p class={if p.key == "draft.required" { "xc-todo" } else { "xc-field-problem" }} id={error_id}>{ p.render(l) }</p> }
                             </div>
                         }
                     }) }
@@ -194,8 +201,9 @@ pub fn record_panel(props: &RecordProps) -> Html {
     }
 }
 
-/// The answers given, as lines for the record.
-fn answers(work: &SavedWork, d: &Determination) -> Vec<String> {
+/// The answers given, as lines for the record (shown left to right in every language: each
+/// starts with the list's English wording).
+fn answers(l: Lang, work: &SavedWork, d: &Determination) -> Vec<String> {
     let list = bundled::list();
     let Some(entry) = list.entry(&d.entry) else {
         return Vec::new();
@@ -205,20 +213,25 @@ fn answers(work: &SavedWork, d: &Determination) -> Vec<String> {
         if let Some(text) = work.typed.get(&p.id).filter(|t| !t.trim().is_empty()) {
             let shown = match work.facts.values.get(&p.id) {
                 Some(_) => text.clone(),
-                None => format!(
-                    "{text} (not readable as a {} figure)",
-                    crate::list::units::dimension_name(p.dimension)
-                ),
+                None => Msg::new("ui.record.unreadable_figure")
+                    .text("text", text)
+                    .msg("dimension", dimension_msg(p.dimension))
+                    .render(l),
             };
             out.push(format!("{}: {shown}", p.label));
         }
     }
     for (id, a) in &work.facts.answers {
-        let text = list.question_text(entry, id);
-        out.push(format!("{text} {}", if *a { "Yes" } else { "No" }));
+        let key = if *a {
+            "finding.answer_yes"
+        } else {
+            "finding.answer_no"
+        };
+        let question = list.question_text(entry, id);
+        out.push(Msg::new(key).text("question", question).render(l));
     }
     if let Some(cas) = &work.facts.cas {
-        out.push(format!("CAS number: {cas}"));
+        out.push(Msg::new("ui.record.cas").text("cas", cas).render(l));
     }
     out
 }

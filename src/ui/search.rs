@@ -2,9 +2,10 @@
 //! and why they matched.
 
 use super::state::Action;
-use super::Dispatch;
+use super::{use_lang, Dispatch};
 use crate::bundled;
 use crate::engine::search::{defined_terms, search};
+use crate::i18n::{Arg, Msg};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,6 +18,7 @@ pub struct SearchProps {
 
 #[component(SearchPanel)]
 pub fn search_panel(props: &SearchProps) -> Html {
+    let l = use_lang();
     let list = bundled::list();
     let candidates = use_memo(props.query.clone(), |q| {
         search(list, bundled::index(), q, 12)
@@ -27,17 +29,18 @@ pub fn search_panel(props: &SearchProps) -> Html {
     });
     html! {
         <section class="xc-step" aria-labelledby="xc-find">
-            <h2 id="xc-find">{ "1. Find your item" }</h2>
-            <label for="xc-query">{ "Describe the item in your own words, or type a control number (3A001.b.2), a CAS number or a customs (CN/HS) code" }</label>
+            <h2 id="xc-find">{ l.t("ui.search.heading") }</h2>
+            <label for="xc-query">{ l.t("ui.search.label") }</label>
             <input id="xc-query" type="search" autocomplete="off" value={props.query.clone()} {oninput}
-                placeholder="e.g. variable frequency drive, 111-48-8, 3a225" />
+                placeholder={l.t("ui.search.placeholder")} />
             if !props.query.trim().is_empty() {
                 if candidates.is_empty() {
-                    <p class="xc-empty" role="status">{ format!(
-                        "No entry of the bundled list matches \"{}\". The bundled list encodes {} entries so far; try other words, or browse by code.",
-                        props.query.trim(), list.entries.len()) }</p>
+                    <p class="xc-empty" role="status">{ Msg::new("ui.search.none")
+                        .text("query", props.query.trim())
+                        .text("count", list.entries.len().to_string())
+                        .render(l) }</p>
                 } else {
-                    <ul class="xc-candidates" aria-label="Candidate entries">
+                    <ul class="xc-candidates" aria-label={l.t("ui.search.candidates")}>
                         { for candidates.iter().map(|c| {
                             let code = c.entry.clone();
                             let onclick = props.dispatch.reform(move |_| Action::SelectEntry(code.clone()));
@@ -45,10 +48,12 @@ pub fn search_panel(props: &SearchProps) -> Html {
                             html! {
                                 <li class={classes!("xc-candidate", selected.then_some("xc-selected"))}>
                                     <button type="button" {onclick} data-code={c.code.clone()}>
-                                        <span class="xc-path">{ c.path.join(" › ") }</span>
-                                        <span class="xc-code">{ &c.code }</span>
-                                        <span class="xc-text">{ &c.text }</span>
-                                        <span class="xc-why">{ format!("Matched: {}", c.why.join("; ")) }</span>
+                                        <span class="xc-path">{ c.path.iter().map(|p| p.render(l)).collect::<Vec<_>>().join(" › ") }</span>
+                                        <bdi class="xc-code">{ &c.code }</bdi>
+                                        <span class="xc-text" lang="en" dir="ltr">{ &c.text }</span>
+                                        <span class="xc-why">{ Msg::new("ui.search.matched")
+                                            .arg("why", Arg::List(c.why.iter().cloned().map(|m| Arg::Msg(Box::new(m))).collect()))
+                                            .render(l) }</span>
                                     </button>
                                 </li>
                             }
@@ -60,20 +65,20 @@ pub fn search_panel(props: &SearchProps) -> Html {
                 <div class="xc-definitions">
                     { for terms.iter().map(|d| html! {
                         <details class="xc-term">
-                            <summary>{ format!("Defined term: \"{}\"", d.term) }</summary>
-                            <p>{ &d.text }</p>
-                            <p class="xc-source">{ &d.source }</p>
+                            <summary>{ Msg::new("ui.search.defined_term").text("term", &d.term).render(l) }</summary>
+                            <p lang="en" dir="ltr">{ &d.text }</p>
+                            <p class="xc-source" lang="en" dir="ltr">{ &d.source }</p>
                         </details>
                     }) }
                 </div>
             }
             <details class="xc-browse">
-                <summary>{ format!("Browse the {} encoded entries", list.entries.len()) }</summary>
+                <summary>{ Msg::new("ui.search.browse").text("count", list.entries.len().to_string()).render(l) }</summary>
                 <ul>
                     { for list.entries.iter().map(|e| {
                         let code = e.code.clone();
                         let onclick = props.dispatch.reform(move |_| Action::SelectEntry(code.clone()));
-                        html! { <li><button type="button" class="xc-link" {onclick}>{ format!("{} — {}", e.code, e.items[0].text) }</button></li> }
+                        html! { <li><button type="button" class="xc-link" {onclick}><bdi>{ &e.code }</bdi>{ " — " }<span lang="en" dir="ltr">{ &e.items[0].text }</span></button></li> }
                     }) }
                 </ul>
             </details>

@@ -7,7 +7,8 @@ use crate::bundled;
 use crate::engine::draft::SavedWork;
 use crate::engine::evaluate::format_value;
 use crate::engine::figures;
-use crate::list::quantity::parse_quantity;
+use crate::i18n::{Lang, Msg};
+use crate::list::quantity::{parse_quantity_with, Decimal};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use yew::Reducible;
@@ -16,9 +17,11 @@ use yew::Reducible;
 pub struct State {
     pub work: SavedWork,
     /// Inline messages for figures that could not be read, by parameter id.
-    pub input_errors: BTreeMap<String, String>,
-    /// A message about loading a file, shown where the user loaded it.
-    pub load_message: Option<(bool, String)>,
+    pub input_errors: BTreeMap<String, Msg>,
+    /// A message about loading a file, shown where the user loaded it: (loaded, message).
+    pub load_message: Option<(bool, Msg)>,
+    /// The language shown: figures are read and pre-filled with its decimal mark.
+    pub lang: Lang,
 }
 
 pub enum Action {
@@ -35,7 +38,9 @@ pub enum Action {
     RecordDate(String),
     /// A file the user chose to load: its text.
     Load(String),
-    LoadFailed(String),
+    LoadFailed(Msg),
+    /// The user switched the language.
+    Language(Lang),
     Reset,
 }
 
@@ -48,11 +53,12 @@ pub enum EndUseQuestion {
 }
 
 impl State {
-    pub fn new(work: SavedWork) -> State {
+    pub fn new(work: SavedWork, lang: Lang) -> State {
         let mut state = State {
             work,
             input_errors: BTreeMap::new(),
             load_message: None,
+            lang,
         };
         state.recheck_figures();
         state
@@ -75,7 +81,8 @@ impl State {
         let (found, _) = figures::extract(&self.work.query);
         for (id, value, _) in figures::assign(entry, &found) {
             if let Some(p) = entry.param(&id) {
-                self.work.typed.insert(id, format_value(value, p.dimension));
+                let shown = self.lang.figure(&format_value(value, p.dimension));
+                self.work.typed.insert(id, shown);
             }
         }
     }
@@ -94,12 +101,18 @@ impl State {
             if text.trim().is_empty() {
                 continue;
             }
-            match parse_quantity(text, param.dimension) {
+            let decimal = if self.lang.decimal_comma() {
+                Decimal::Comma
+            } else {
+                Decimal::Point
+            };
+            match parse_quantity_with(text, param.dimension, decimal) {
                 Ok(v) => {
                     self.work.facts.values.insert(id.clone(), v);
                 }
                 Err(e) => {
-                    self.input_errors.insert(id.clone(), e.0);
+                    let message = figures::error_message(&e, param.dimension);
+                    self.input_errors.insert(id.clone(), message);
                 }
             }
         }
@@ -110,6 +123,9 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        if matches!(action, Action::Language(l) if l == self.lang) {
+            return self;
+        }
         let mut s = (*self).clone();
         s.load_message = None;
         match action {
@@ -163,24 +179,27 @@ impl Reducible for State {
             Action::RecordDate(d) => s.work.record_date = d,
             Action::Load(text) => match SavedWork::from_json(&text) {
                 Ok(work) => {
-                    let note = if work.list_consolidation != bundled::list().consolidation {
-                        format!(
-                            "Loaded. This work was assessed against the list of {}; it has been re-checked against the bundled list of {}.",
-                            work.list_consolidation,
-                            bundled::list().consolidation
-                        )
+                    let bundled_date = &bundled::list().consolidation;
+                    let note = if &work.list_consolidation != bundled_date {
+                        Msg::new("ui.load.rechecked")
+                            .date("old", &work.list_consolidation)
+                            .date("new", bundled_date)
                     } else {
-                        "Loaded.".to_string()
+                        Msg::new("ui.load.loaded")
                     };
                     let mut work = work;
-                    work.list_consolidation = bundled::list().consolidation.clone();
-                    s = State::new(work);
+                    work.list_consolidation = bundled_date.clone();
+                    s = State::new(work, s.lang);
                     s.load_message = Some((true, note));
                 }
                 Err(e) => s.load_message = Some((false, e)),
             },
             Action::LoadFailed(e) => s.load_message = Some((false, e)),
-            Action::Reset => s = State::new(SavedWork::new(&bundled::list().consolidation)),
+            Action::Language(l) => {
+                s.lang = l;
+                s.recheck_figures();
+            }
+            Action::Reset => s = State::new(SavedWork::new(&bundled::list().consolidation), s.lang),
         }
         Rc::new(s)
     }

@@ -356,12 +356,17 @@ impl Browser {
 
     /// Runs a script in the page (used by tests to prove their own checks can fail).
     pub fn execute(&self, script: &str) {
+        self.eval(script);
+    }
+
+    /// Runs a script in the page and returns what it returns.
+    pub fn eval(&self, script: &str) -> Value {
         self.cmd(
             "POST",
             "/execute/sync",
             Some(json!({"script": script, "args": []})),
         )
-        .expect("script runs");
+        .expect("script runs")
     }
 
     /// Continues inside the iframe matching `css`.
@@ -414,6 +419,31 @@ impl Browser {
     pub fn screenshot(&self, path: &Path) {
         let b64 = self.cmd("GET", "/screenshot", None).expect("screenshot");
         let bytes = decode_base64(b64.as_str().expect("base64 text"));
+        std::fs::write(path, bytes).expect("write screenshot");
+    }
+
+    /// Saves a PNG screenshot of the whole page, beyond the window's height (Chrome DevTools
+    /// `Page.captureScreenshot`).
+    pub fn screenshot_full_page(&self, path: &Path) {
+        let height = self
+            .eval("return Math.ceil(document.documentElement.scrollHeight);")
+            .as_f64()
+            .unwrap_or(1600.0);
+        let width = self
+            .eval("return Math.ceil(document.documentElement.scrollWidth);")
+            .as_f64()
+            .unwrap_or(1280.0);
+        let shot = self
+            .cmd(
+                "POST",
+                "/goog/cdp/execute",
+                Some(json!({"cmd": "Page.captureScreenshot", "params": {
+                    "captureBeyondViewport": true,
+                    "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}
+                }})),
+            )
+            .expect("full-page screenshot");
+        let bytes = decode_base64(shot["data"].as_str().expect("base64 data"));
         std::fs::write(path, bytes).expect("write screenshot");
     }
 
