@@ -121,10 +121,13 @@ impl Options {
         .map_or(Lang::ALL.to_vec(), |v| {
             v.split(',').filter_map(Lang::from_code).collect()
         });
-        if !languages.contains(&lang) {
-            languages.insert(0, lang);
-        }
-        languages.dedup();
+        languages.insert(0, lang);
+        let mut seen = Vec::new();
+        languages.retain(|l| {
+            let first = !seen.contains(l);
+            seen.push(*l);
+            first
+        });
         for (name, allowed) in [("list", LISTS), ("templates", TEMPLATES)] {
             check(name, &|v: &str| {
                 v.split(',')
@@ -257,7 +260,7 @@ mod tests {
 
     #[test]
     fn the_default_language_is_always_offered() {
-        let o = parse(&[("lang", "ar"), ("languages", "en,fr")]);
+        let o = parse(&[("lang", "ar"), ("languages", "en, fr,en")]);
         assert!(o.problems.is_empty());
         assert_eq!(o.lang, Lang::Ar);
         assert_eq!(o.languages, vec![Lang::Ar, Lang::En, Lang::Fr]);

@@ -76,14 +76,12 @@ impl Lang {
     }
 
     /// The translation of `key`; the English one when a translation lacks it, and the key
-    /// itself when even English lacks it (the tests make both impossible in a release).
-    pub fn t(self, key: &str) -> &'static str {
-        let catalogs = catalogs();
-        catalogs[self as usize]
+    /// itself when even English lacks it (`tests/i18n.rs` makes both impossible in a release).
+    pub fn t(self, key: &str) -> &str {
+        catalog(self)
             .get(key)
-            .or_else(|| catalogs[0].get(key))
-            .map(String::as_str)
-            .unwrap_or_else(|| leak(key))
+            .or_else(|| catalog(Lang::En).get(key))
+            .map_or(key, String::as_str)
     }
 
     /// A figure as written in English ("0.5 µm", "1.5 GHz") with this language's decimal mark.
@@ -280,18 +278,22 @@ pub fn parse_catalog(source: &str) -> Result<HashMap<String, String>, String> {
     serde_json::from_str(source).map_err(|e| e.to_string())
 }
 
-fn catalogs() -> &'static [HashMap<String, String>; 4] {
-    static CATALOGS: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
-    CATALOGS.get_or_init(|| {
+/// The translation file of one language, parsed the first time that language is shown.
+fn catalog(lang: Lang) -> &'static HashMap<String, String> {
+    static CATALOGS: [OnceLock<HashMap<String, String>>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    CATALOGS[lang as usize].get_or_init(|| {
         // A broken file falls back to English key by key; `tests/i18n.rs` keeps them valid.
-        SOURCES.map(|(_, source)| parse_catalog(source).unwrap_or_default())
+        let source = SOURCES
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or("{}", |(_, s)| *s);
+        parse_catalog(source).unwrap_or_default()
     })
-}
-
-/// Keys missing from every catalog are shown as themselves; leaking them once each keeps
-/// the `&'static str` interface (it happens only if a test failed to catch a missing key).
-fn leak(key: &str) -> &'static str {
-    Box::leak(key.to_string().into_boxed_str())
 }
 
 #[cfg(test)]
