@@ -37,8 +37,20 @@ fn find(host: &Element, css: &str) -> Element {
         .unwrap_or_else(|| panic!("no element {css}"))
 }
 
+/// Waits up to 5 s for an element: the first search decodes the whole list, which takes
+/// longer than one frame in these unoptimised test builds.
+async fn find_soon(host: &Element, css: &str) -> Element {
+    for _ in 0..250 {
+        if let Some(el) = host.query_selector(css).unwrap() {
+            return el;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    find(host, css)
+}
+
 async fn type_into(host: &Element, css: &str, text: &str) {
-    let input: HtmlInputElement = find(host, css).dyn_into().unwrap();
+    let input: HtmlInputElement = find_soon(host, css).await.dyn_into().unwrap();
     input.set_value(text);
     input
         .dispatch_event(&web_sys::Event::new("input").unwrap())
@@ -47,7 +59,7 @@ async fn type_into(host: &Element, css: &str, text: &str) {
 }
 
 async fn click(host: &Element, css: &str) {
-    let el: web_sys::HtmlElement = find(host, css).dyn_into().unwrap();
+    let el: web_sys::HtmlElement = find_soon(host, css).await.dyn_into().unwrap();
     el.click();
     settle().await;
 }
@@ -97,7 +109,10 @@ async fn bad_host_options_are_shown_and_the_defaults_used() {
 async fn a_cas_number_without_hyphens_finds_the_chemical() {
     let host = mount("test.cas", &[]).await;
     type_into(&host, "#xc-query", "111488").await;
-    let first = find(&host, ".xc-candidate").text_content().unwrap();
+    let first = find_soon(&host, ".xc-candidate")
+        .await
+        .text_content()
+        .unwrap();
     assert!(first.contains("1C350.1"), "{first}");
     assert!(first.contains("CAS number 111-48-8"), "{first}");
     click(&host, ".xc-candidate button").await;
@@ -109,7 +124,10 @@ async fn a_cas_number_without_hyphens_finds_the_chemical() {
 async fn a_defined_term_is_found_and_explained() {
     let host = mount("test.term", &[]).await;
     type_into(&host, "#xc-query", "specially designed").await;
-    let terms = find(&host, ".xc-definitions").text_content().unwrap();
+    let terms = find_soon(&host, ".xc-definitions")
+        .await
+        .text_content()
+        .unwrap();
     assert!(
         terms.contains("Defined term: “specially designed”"),
         "{terms}"
@@ -132,7 +150,8 @@ async fn a_bad_figure_gets_an_inline_message_and_keeps_the_text() {
     )
     .await;
     type_into(&host, "#xc-p-output_apparent_power", "40 kg").await;
-    let message = find(&host, "#xc-p-output_apparent_power-error")
+    let message = find_soon(&host, "#xc-p-output_apparent_power-error")
+        .await
         .text_content()
         .unwrap();
     assert!(
