@@ -217,18 +217,15 @@ fn unit_prefix(s: &str) -> Option<(&'static str, usize)> {
     best
 }
 
-/// A parameter that takes the low or the high end of a range.
+/// A parameter that takes the low or the high end of a range: its label or id has a whole
+/// word such as "lowest" or "max" (whole words, so that "predetermined" is not "min").
 fn end_of_range(label: &str, id: &str) -> Option<bool> {
-    let words = format!("{} {}", label.to_lowercase(), id.to_lowercase());
-    if ["lowest", "minimum", "min", "_min", "lower", "bottom"]
-        .iter()
-        .any(|w| words.contains(w))
-    {
+    let text = format!("{label} {id}").to_lowercase();
+    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    if has(&["lowest", "minimum", "min", "lower", "bottom"]) {
         Some(false)
-    } else if ["highest", "maximum", "max", "_max", "upper", "top"]
-        .iter()
-        .any(|w| words.contains(w))
-    {
+    } else if has(&["highest", "maximum", "max", "upper", "top"]) {
         Some(true)
     } else {
         None
@@ -274,6 +271,16 @@ pub fn assign(entry: &Entry, figures: &[Figure]) -> Vec<(String, f64, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_end_of_a_range_is_named_by_whole_words() {
+        assert_eq!(end_of_range("Lowest frequency", "f_low"), Some(false));
+        assert_eq!(end_of_range("Frequency", "frequency_max"), Some(true));
+        assert_eq!(end_of_range("Upper limit of the band", "band"), Some(true));
+        let approach = "Distance within which the vehicle reaches a predetermined point";
+        assert_eq!(end_of_range(approach, "approach_accuracy"), None);
+        assert_eq!(end_of_range("Desktop size", "laptop"), None);
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * b.abs().max(1.0)
