@@ -1,7 +1,13 @@
-//! Classifier quality on the labelled set `tests/data/classifier-queries.tsv`: recall@1 and
-//! recall@5 for listed items, and the false-match rate for near misses. The figures are
-//! printed (`cargo test --test classifier -- --nocapture`) and quoted in the README; the floors
-//! below only catch regressions.
+//! Classifier quality on two labelled sets: recall@1 and recall@5 for listed items, and the
+//! false-match rate for near misses. The figures are printed
+//! (`cargo test --test classifier -- --nocapture`) and quoted in the README; the floors below
+//! only catch regressions.
+//!
+//! - `tests/data/classifier-queries.tsv`: the development set (written with categories 0 to 3
+//!   and the first slice; the engine has been improved while looking at its misses).
+//! - `tests/data/classifier-queries-4-9.tsv`: a held-out set for categories 4 to 9, written
+//!   from the official text by someone who saw neither the encoded entries nor the engine, and
+//!   never used to tune it. Its figures are the honest estimate for unseen descriptions.
 
 use exportcheck::bundled;
 use exportcheck::engine::classify::{classify, Status};
@@ -12,18 +18,18 @@ struct Query {
     text: String,
 }
 
-fn queries() -> Vec<Query> {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/data/classifier-queries.tsv"
-    ))
-    .expect("the labelled set exists");
+fn queries(file: &str) -> Vec<Query> {
+    let path = format!("{}/tests/data/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("the labelled set exists");
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let cols: Vec<&str> = l.split('\t').collect();
-            assert_eq!(cols.len(), 3, "three tab-separated columns: {l}");
-            assert!(matches!(cols[0], "listed" | "near-miss"), "kind: {l}");
+            assert_eq!(cols.len(), 3, "{file}: three tab-separated columns: {l}");
+            assert!(
+                matches!(cols[0], "listed" | "near-miss"),
+                "{file}: kind: {l}"
+            );
             Query {
                 near_miss: cols[0] == "near-miss",
                 expect: cols[1].to_string(),
@@ -33,16 +39,27 @@ fn queries() -> Vec<Query> {
         .collect()
 }
 
-#[test]
-fn recall_and_false_matches_on_the_labelled_set() {
+/// Recall@1 and recall@5 on the listed queries, and the false-match rate on the near misses,
+/// in per cent.
+struct Figures {
+    at1: f64,
+    at5: f64,
+    false_match: f64,
+}
+
+fn measure(name: &str, file: &str) -> Figures {
     let (list, index) = (bundled::list(), bundled::index());
-    let all = queries();
-    let (mut listed, mut at1, mut at5, mut encoded, mut enc_at1, mut enc_at5) = (0, 0, 0, 0, 0, 0);
+    let all = queries(file);
+    let (mut listed, mut at1, mut at5) = (0, 0, 0);
     let (mut near, mut false_match) = (0, 0);
     let mut misses = Vec::new();
     for q in &all {
         let results = classify(list, index, &q.text, None, None, 5);
         let entry = &q.expect[..5];
+        assert!(
+            list.entry(entry).is_some(),
+            "{file}: {entry} is not an entry of the list"
+        );
         let hit = |k: usize| results.iter().take(k).any(|r| r.entry == entry);
         if q.near_miss {
             near += 1;
@@ -56,16 +73,10 @@ fn recall_and_false_matches_on_the_labelled_set() {
             continue;
         }
         listed += 1;
-        let is_encoded = list.entry(entry).is_some();
-        encoded += usize::from(is_encoded);
-        if hit(1) {
-            at1 += 1;
-            enc_at1 += usize::from(is_encoded);
-        }
+        at1 += usize::from(hit(1));
         if hit(5) {
             at5 += 1;
-            enc_at5 += usize::from(is_encoded);
-        } else if is_encoded {
+        } else {
             let got: Vec<&str> = results.iter().map(|r| r.id.as_str()).collect();
             misses.push(format!("MISS {}: {} -> {:?}", q.expect, q.text, got));
         }
@@ -77,37 +88,35 @@ fn recall_and_false_matches_on_the_labelled_set() {
             100.0 * a as f64 / b as f64
         }
     };
+    let figures = Figures {
+        at1: pct(at1, listed),
+        at5: pct(at5, listed),
+        false_match: pct(false_match, near),
+    };
     println!(
-        "labelled set: {} listed queries ({} for entries encoded so far), {} near misses",
-        listed, encoded, near
-    );
-    println!(
-        "recall@1 all {:.1} % | recall@5 all {:.1} %",
-        pct(at1, listed),
-        pct(at5, listed)
-    );
-    println!(
-        "recall@1 encoded {:.1} % | recall@5 encoded {:.1} %",
-        pct(enc_at1, encoded),
-        pct(enc_at5, encoded)
-    );
-    println!(
-        "false-match rate on near misses {:.1} % ({false_match} of {near})",
-        pct(false_match, near)
+        "{name}: {listed} listed queries, {near} near misses: recall@1 {:.1} % | recall@5 {:.1} % | false matches {:.1} % ({false_match} of {near})",
+        figures.at1, figures.at5, figures.false_match
     );
     for m in &misses {
         println!("  {m}");
     }
-    assert!(
-        pct(enc_at5, encoded) >= 85.0,
-        "recall@5 on encoded entries fell below 85 %"
+    figures
+}
+
+#[test]
+fn development_set() {
+    let f = measure("development set", "classifier-queries.tsv");
+    assert!(f.at5 >= 85.0, "recall@5 fell below 85 %");
+    assert!(f.at1 >= 70.0, "recall@1 fell below 70 %");
+    assert!(f.false_match <= 20.0, "false-match rate rose above 20 %");
+}
+
+#[test]
+fn held_out_set_for_categories_4_to_9() {
+    let f = measure(
+        "held-out set, categories 4 to 9",
+        "classifier-queries-4-9.tsv",
     );
-    assert!(
-        pct(enc_at1, encoded) >= 70.0,
-        "recall@1 on encoded entries fell below 70 %"
-    );
-    assert!(
-        pct(false_match, near) <= 20.0,
-        "false-match rate on near misses rose above 20 %"
-    );
+    assert!(f.at5 >= 70.0, "recall@5 fell below 70 %");
+    assert!(f.false_match <= 30.0, "false-match rate rose above 30 %");
 }
