@@ -355,6 +355,30 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_units_of_gravimetry_magnetometry_and_parts_per_million() {
+        assert!(close(parse_quantity("130 ppm", D::Ratio).unwrap(), 1.3e-4));
+        assert!(close(
+            parse_quantity("0,7 mGal", D::Acceleration).unwrap(),
+            7e-6
+        ));
+        assert!(close(
+            parse_quantity("10 µGal", D::Acceleration).unwrap(),
+            1e-7
+        ));
+        assert!(close(
+            parse_quantity("50 fT", D::MagneticFluxDensity).unwrap(),
+            5e-14
+        ));
+        assert!(close(parse_quantity("20 ft", D::Length).unwrap(), 6.096));
+        assert!(close(parse_quantity("5 GW", D::Power).unwrap(), 5e9));
+        assert!(close(
+            parse_quantity("0,5 mm/µs", D::Velocity).unwrap(),
+            500.0
+        ));
+        assert!(close(parse_quantity("230 mm³", D::Volume).unwrap(), 2.3e-7));
+    }
+
+    #[test]
     fn reads_arabic_digits() {
         let v = parse_quantity("\u{0662}\u{066B}\u{0665} mm", D::Length).unwrap();
         assert!(close(v, 2.5e-3));

@@ -104,6 +104,7 @@ pub static UNITS: &[Unit] = &[
     unit(&["mW", "milliwatt", "milliwatts"], D::Power, 1e-3),
     unit(&["kW", "kilowatt", "kilowatts"], D::Power, 1e3),
     unit(&["MW", "megawatt", "megawatts"], D::Power, 1e6),
+    unit(&["GW", "gigawatt", "gigawatts"], D::Power, 1e9),
     unit(
         &["VA", "volt-ampere", "volt-amperes"],
         D::ApparentPower,
@@ -168,6 +169,7 @@ pub static UNITS: &[Unit] = &[
     ),
     unit(&["pm", "picometre", "picometres"], D::Length, 1e-12),
     unit(&["in", "inch", "inches"], D::Length, 0.0254),
+    unit(&["ft", "foot", "feet"], D::Length, 0.3048),
     unit(&["s", "second", "seconds", "sec"], D::Time, 1.0),
     unit(&["ms", "millisecond", "milliseconds"], D::Time, 1e-3),
     unit(&["µs", "us", "microsecond", "microseconds"], D::Time, 1e-6),
@@ -189,6 +191,8 @@ pub static UNITS: &[Unit] = &[
     unit(&["rad(Si)/s", "rad/s"], D::DoseRate, 0.01),
     unit(&["ratio"], D::Ratio, 1.0),
     unit(&["%", "percent", "per cent"], D::Ratio, 0.01),
+    unit(&["ppm"], D::Ratio, 1e-6),
+    unit(&["ppb"], D::Ratio, 1e-9),
     unit(&["", "count", "pcs"], D::Count, 1.0),
     unit(&["V", "volt", "volts"], D::Voltage, 1.0),
     unit(&["mV", "millivolt", "millivolts"], D::Voltage, 1e-3),
@@ -205,6 +209,7 @@ pub static UNITS: &[Unit] = &[
     unit(&["t", "tonne", "tonnes"], D::Mass, 1e3),
     unit(&["m/s", "metres per second"], D::Velocity, 1.0),
     unit(&["km/h", "kph"], D::Velocity, 1.0 / 3.6),
+    unit(&["mm/µs", "mm/us"], D::Velocity, 1e3),
     unit(
         &[
             "kn", "knot", "knots", "nmi/h", "nm/h", "NM/h", "nmi/hr", "nm/hr",
@@ -216,6 +221,10 @@ pub static UNITS: &[Unit] = &[
     unit(&["g0", "g", "gn"], D::Acceleration, 9.80665),
     unit(&["mg0", "mg"], D::Acceleration, 9.80665e-3),
     unit(&["µg0", "µg", "ug", "micro-g"], D::Acceleration, 9.80665e-6),
+    // Gravimetry: 1 Gal = 1 cm/s².
+    unit(&["Gal"], D::Acceleration, 1e-2),
+    unit(&["mGal", "milligal"], D::Acceleration, 1e-5),
+    unit(&["µGal", "uGal", "microgal"], D::Acceleration, 1e-8),
     unit(&["rad", "radian", "radians"], D::Angle, 1.0),
     unit(
         &["°", "deg", "degree", "degrees"],
@@ -259,6 +268,8 @@ pub static UNITS: &[Unit] = &[
     unit(&["Gbit/s", "Gbps"], D::DataRate, 1e9),
     unit(&["W/m²", "W/m2"], D::PowerDensity, 1.0),
     unit(&["W/cm²", "W/cm2"], D::PowerDensity, 1e4),
+    unit(&["kW/cm²", "kW/cm2"], D::PowerDensity, 1e7),
+    unit(&["MW/cm²", "MW/cm2"], D::PowerDensity, 1e10),
     unit(&["N", "newton", "newtons"], D::Force, 1.0),
     unit(&["kN", "kilonewton", "kilonewtons"], D::Force, 1e3),
     unit(
@@ -307,6 +318,7 @@ pub static UNITS: &[Unit] = &[
     ),
     unit(&["ml", "mL", "millilitre", "millilitres"], D::Volume, 1e-6),
     unit(&["cm³", "cm3", "cm^3", "cc"], D::Volume, 1e-6),
+    unit(&["mm³", "mm3", "mm^3"], D::Volume, 1e-9),
     unit(&["m³/s", "m3/s"], D::VolumeFlow, 1.0),
     unit(&["m³/min", "m3/min"], D::VolumeFlow, 1.0 / 60.0),
     unit(&["m³/h", "m3/h"], D::VolumeFlow, 1.0 / 3600.0),
@@ -356,6 +368,9 @@ pub static UNITS: &[Unit] = &[
     unit(&["T", "tesla"], D::MagneticFluxDensity, 1.0),
     unit(&["mT", "millitesla"], D::MagneticFluxDensity, 1e-3),
     unit(&["µT", "uT", "microtesla"], D::MagneticFluxDensity, 1e-6),
+    unit(&["nT", "nanotesla"], D::MagneticFluxDensity, 1e-9),
+    unit(&["pT", "picotesla"], D::MagneticFluxDensity, 1e-12),
+    unit(&["fT", "femtotesla"], D::MagneticFluxDensity, 1e-15),
     // Only the word: a bare "G" would turn "5G" in a description into a figure.
     unit(&["gauss"], D::MagneticFluxDensity, 1e-4),
     unit(&["Bq", "becquerel", "becquerels"], D::Activity, 1.0),
