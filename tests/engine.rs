@@ -220,6 +220,22 @@ fn end_use_outcomes_follow_the_regulation() {
         Verdict::AuthorisationRequired,
         "Annex IV item within the Union"
     );
+    // Monaco is inside the customs territory of the Union: no export procedure.
+    let monaco = check(m, &listed, &answers("MC"));
+    assert_eq!(
+        monaco.verdict,
+        Verdict::ContactAuthority,
+        "listed item to Monaco"
+    );
+    assert!(monaco.steps[0]
+        .citation
+        .render(Lang::En)
+        .contains("952/2013"));
+    assert_eq!(
+        check(m, &[], &answers("MC")).verdict,
+        Verdict::NoAuthorisation,
+        "an unlisted item to Monaco, no Article 4 facts"
+    );
     let incomplete = check(
         m,
         &listed,

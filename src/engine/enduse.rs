@@ -200,6 +200,28 @@ pub fn check(measures: &Measures, listed: &[String], answers: &EndUseAnswers) ->
     }
     let aware = answers.aware == Some(true);
 
+    // Inside the customs territory of the Union without being a Member State (Monaco): no
+    // export procedure, so Articles 3 and 4 do not apply as such; whether a listed item (or one
+    // with Article 4 facts) needs an authorisation is the authority's call.
+    if dest.customs_territory {
+        let ask = !listed.is_empty() || !informed_of.is_empty() || aware;
+        let key = if ask {
+            "enduse.customs_territory_ask"
+        } else {
+            "enduse.customs_territory"
+        };
+        steps.push(step(
+            Msg::new(key).arg("country", country(dest)),
+            Msg::new("cite.customs_territory"),
+        ));
+        let verdict = if ask {
+            Verdict::ContactAuthority
+        } else {
+            Verdict::NoAuthorisation
+        };
+        return outcome(verdict, None, steps);
+    }
+
     if listed.is_empty() {
         if !informed_of.is_empty() {
             steps.push(step(

@@ -34,6 +34,10 @@ pub struct Country {
     /// A Member State of the European Union.
     #[serde(default)]
     pub eu: bool,
+    /// Not a Member State, but inside the customs territory of the Union (Regulation (EU)
+    /// No 952/2013, Article 4: Monaco), so that sending goods there is no export procedure.
+    #[serde(default)]
+    pub customs_territory: bool,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
