@@ -113,29 +113,32 @@ pub fn determine(list: &ControlList, entry: &Entry, facts: &Facts) -> Determinat
             caveats.push(Msg::new("caveat.not_encoded").text("part", part));
         }
     }
+    // One caveat per reason, naming every code it concerns: a lost passage of the official
+    // text usually covers several sub-items, and one line each would bury the result.
+    let mut figures: Vec<(&str, Vec<&str>)> = Vec::new();
     for r in &evaluation.items {
         for f in &r.findings {
             if let Some(why) = &f.unverified {
-                caveats.push(
-                    Msg::new("caveat.unverified_figure")
-                        .text("code", &r.code)
-                        .text("why", why),
-                );
+                add_to_reason(&mut figures, why, &r.code);
             }
         }
     }
+    let mut items: Vec<(&str, Vec<&str>)> = Vec::new();
     for (i, item) in entry.items.iter().enumerate() {
         if let Some(why) = &item.unverified {
             if evaluation.items[i].status != Truth::No || outcome == Outcome::NotListed {
-                caveats.push(
-                    Msg::new("caveat.unverified_item")
-                        .text("code", &item.code)
-                        .text("why", why),
-                );
+                add_to_reason(&mut items, why, &item.code);
             }
         }
     }
-    caveats.dedup();
+    for (key, grouped) in [
+        ("caveat.unverified_figure", figures),
+        ("caveat.unverified_item", items),
+    ] {
+        for (why, codes) in grouped {
+            caveats.push(Msg::new(key).texts("code", &codes).text("why", why));
+        }
+    }
     let next = evaluation
         .missing
         .iter()
@@ -150,6 +153,18 @@ pub fn determine(list: &ControlList, entry: &Entry, facts: &Facts) -> Determinat
         next,
         caveats,
         evaluation,
+    }
+}
+
+/// Adds `code` to the group of `why`, keeping the groups in the order they first appear.
+fn add_to_reason<'a>(groups: &mut Vec<(&'a str, Vec<&'a str>)>, why: &'a str, code: &'a str) {
+    match groups.iter_mut().find(|(w, _)| *w == why) {
+        Some((_, codes)) => {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
+        None => groups.push((why, vec![code])),
     }
 }
 

@@ -528,7 +528,7 @@ pub fn format_value(value: f64, dimension: Dimension) -> String {
     match dimension {
         Dimension::Temperature => return format!("{} °C", trim_number(value - 273.15)),
         Dimension::Ratio => return format!("{} %", trim_number(value * 100.0)),
-        Dimension::Count => return trim_number(value),
+        Dimension::Count | Dimension::Number => return trim_number(value),
         _ => {}
     }
     let units: Vec<&Unit> = display_units(dimension)

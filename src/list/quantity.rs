@@ -107,7 +107,7 @@ pub fn parse_quantity_with(
     }
     let value = parse_number_with(number, decimal)?;
     let unit = unit.trim();
-    if unit.is_empty() && dimension != Dimension::Count {
+    if unit.is_empty() && !matches!(dimension, Dimension::Count | Dimension::Number) {
         return Err(QuantityError::NoUnit {
             number: number.trim().to_string(),
         });
@@ -149,6 +149,7 @@ pub fn example(dimension: Dimension) -> &'static str {
         D::DoseRate => "5 Gy(Si)/s",
         D::Ratio => "10 %",
         D::Count => "64",
+        D::Number => "1.5",
         D::Voltage => "400 V",
         D::Current => "20 A",
         D::Energy => "2 J",
@@ -416,6 +417,16 @@ mod tests {
         ));
         assert!(close(parse_quantity("15 %", D::Ratio).unwrap(), 0.15));
         assert!(close(parse_quantity("64", D::Count).unwrap(), 64.0));
+        assert!(close(parse_quantity("1,3", D::Number).unwrap(), 1.3));
+        assert!(close(
+            parse_quantity("1e-4 ratio", D::Number).unwrap(),
+            1e-4
+        ));
+        assert!(close(parse_quantity("0.01 %", D::Number).unwrap(), 1e-4));
+        assert!(
+            parse_quantity("0.1", D::Ratio).is_err(),
+            "a percentage needs its unit"
+        );
         assert!(close(
             parse_quantity("100 g", D::Acceleration).unwrap(),
             980.665

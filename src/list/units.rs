@@ -21,6 +21,9 @@ pub enum Dimension {
     Dose,
     DoseRate,
     Ratio,
+    /// A plain number without a unit (Mach number, M², a dielectric constant, a ratio of two
+    /// like quantities): typed bare ("1.3"), or with %, ppm or "ratio".
+    Number,
     Count,
     Voltage,
     Current,
@@ -192,6 +195,9 @@ pub static UNITS: &[Unit] = &[
     unit(&["ratio"], D::Ratio, 1.0),
     unit(&["%", "percent", "per cent"], D::Ratio, 0.01),
     unit(&["ppm"], D::Ratio, 1e-6),
+    unit(&["", "ratio"], D::Number, 1.0),
+    unit(&["%", "percent", "per cent"], D::Number, 0.01),
+    unit(&["ppm"], D::Number, 1e-6),
     unit(&["ppb"], D::Ratio, 1e-9),
     unit(&["", "count", "pcs"], D::Count, 1.0),
     unit(&["V", "volt", "volts"], D::Voltage, 1.0),

@@ -25,6 +25,9 @@ pub struct QuestionsProps {
     pub dispatch: Dispatch,
 }
 
+/// How many open questions are shown before the rest are folded away.
+const FIRST_QUESTIONS: usize = 8;
+
 #[component(QuestionsPanel)]
 pub fn questions_panel(props: &QuestionsProps) -> Html {
     let l = use_lang();
@@ -34,6 +37,9 @@ pub fn questions_panel(props: &QuestionsProps) -> Html {
     };
     let det = &props.determination;
     let open: Vec<&Ask> = det.next.iter().collect();
+    // The most deciding questions first; the others wait behind "show the other questions",
+    // since answering the first ones often decides whole branches (6A005 asks 50 at first).
+    let (first, rest) = open.split_at(open.len().min(FIRST_QUESTIONS));
     let answered: Vec<(String, String, bool)> = props
         .work
         .facts
@@ -77,8 +83,16 @@ pub fn questions_panel(props: &QuestionsProps) -> Html {
             if !open.is_empty() {
                 <h3>{ Msg::new("ui.questions.open").text("count", open.len().to_string()).render(l) }</h3>
                 <ol class="xc-open">
-                    { for open.iter().map(|a| ask_html(l, a, props)) }
+                    { for first.iter().map(|a| ask_html(l, a, props)) }
                 </ol>
+                if !rest.is_empty() {
+                    <details class="xc-more">
+                        <summary>{ Msg::new("ui.questions.more").text("count", rest.len().to_string()).render(l) }</summary>
+                        <ol class="xc-open" start={(first.len() + 1).to_string()}>
+                            { for rest.iter().map(|a| ask_html(l, a, props)) }
+                        </ol>
+                    </details>
+                }
             }
             if !answered.is_empty() || !typed_params.is_empty() {
                 <h3>{ l.t("ui.questions.answers") }</h3>
@@ -168,10 +182,12 @@ fn figure_input(
                 placeholder={Msg::new("ui.figure.placeholder").figure("example", example(dimension)).render(l)}
                 aria-invalid={error.is_some().then_some("true")}
                 aria-describedby={error.is_some().then(|| error_id.clone())} />
-            <span class="xc-unit-hint">{ Msg::new("ui.figure.units")
-                .msg("dimension", dimension_msg(dimension))
-                .texts("units", &dimension.unit_symbols().into_iter().filter(|s| !s.is_empty()).take(8).collect::<Vec<_>>())
-                .render(l) }</span>
+            if !matches!(dimension, Dimension::Count | Dimension::Number) {
+                <span class="xc-unit-hint">{ Msg::new("ui.figure.units")
+                    .msg("dimension", dimension_msg(dimension))
+                    .texts("units", &dimension.unit_symbols().into_iter().filter(|s| !s.is_empty()).take(8).collect::<Vec<_>>())
+                    .render(l) }</span>
+            }
             if let Some(e) = error { <p class="xc-error" id={error_id} role="alert">{ e.render(l) }</p> }
         </li>
     }

@@ -288,14 +288,29 @@ impl Browser {
             .unwrap_or_default()
     }
 
+    /// Opens the folded parts (`<details>`) around an element, as a person opens "show the
+    /// other questions" before answering one of them.
+    fn reveal(&self, id: &str) {
+        let script = "let d = arguments[0].closest('details:not([open])'); \
+                      while (d) { d.open = true; d = d.closest('details:not([open])'); }";
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": [{ELEMENT: id}]})),
+        )
+        .expect("reveal the element");
+    }
+
     pub fn click(&self, css: &str) {
         let id = self.wait(css);
+        self.reveal(&id);
         self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
         let id = self.wait(css);
+        self.reveal(&id);
         self.cmd("POST", &format!("/element/{id}/clear"), Some(json!({})))
             .ok();
         self.cmd(
