@@ -34,6 +34,27 @@ fn the_first_slice_is_bundled() {
     assert_eq!(cas, 90, "all 90 precursors carry their CAS number");
 }
 
+/// The list's texts are English; synonym groups (`general/synonyms-fr.toml`, `-de`, `-ar`)
+/// let users of the other interface languages search in their own words.
+#[test]
+fn french_german_and_arabic_words_find_entries() {
+    for (query, entry) in [
+        ("pompe à vide", "2B231"),
+        ("caméra thermique infrarouge", "6A003"),
+        ("Vakuumpumpe", "2B231"),
+        ("Wärmebildkamera", "6A003"),
+        ("مضخة تفريغ", "2B231"),
+        ("كاميرا حرارية", "6A003"),
+        ("طائرة مسيرة", "9A012"),
+    ] {
+        let found = top(query);
+        assert!(
+            found.iter().any(|c| c.starts_with(entry)),
+            "{query} → {found:?}"
+        );
+    }
+}
+
 #[test]
 fn codes_are_found_with_or_without_dots() {
     assert_eq!(normalise_code("3a001b2").as_deref(), Some("3A001.b.2"));

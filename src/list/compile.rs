@@ -371,7 +371,7 @@ fn compile_sources<'a>(
     for file in sources {
         match file_stem(&file.name) {
             "list" => header = file.parse(&mut errors),
-            "synonyms" => {
+            stem if stem.starts_with("synonyms") => {
                 if let Some(src) = file.parse::<SynonymsSrc>(&mut errors) {
                     synonyms.extend(src.synonym.into_iter().map(|s| s.words));
                 }

@@ -140,20 +140,25 @@ pub fn build(list: &ControlList, synonym_groups: &[Vec<String>]) -> SearchIndex 
             }
         }
     }
+    // A synonym only helps when it leads to a word of the list: keep those targets only, so
+    // that the French, German and Arabic variants are stored once, as keys.
     let mut synonyms: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for group in synonym_groups {
         let group_terms: Vec<Vec<String>> = group.iter().map(|g| terms(g)).collect();
         for (k, key) in group_terms.iter().enumerate() {
             let [single] = key.as_slice() else { continue };
-            let others = synonyms.entry(single.clone()).or_default();
+            let mut others: Vec<String> = synonyms.remove(single).unwrap_or_default();
             for (j, other) in group_terms.iter().enumerate() {
                 if j != k {
                     for t in other {
-                        if t != single && !others.contains(t) {
+                        if t != single && !others.contains(t) && by_term.contains_key(t) {
                             others.push(t.clone());
                         }
                     }
                 }
+            }
+            if !others.is_empty() {
+                synonyms.insert(single.clone(), others);
             }
         }
     }
