@@ -93,7 +93,7 @@ fn item_html(l: Lang, entry: &Entry, index: usize, det: &Determination) -> Html 
         <li role="treeitem" aria-expanded="true" class={classes!("xc-item", format!("xc-{:?}", result.status).to_lowercase())} data-item={item.code.clone()}>
             <div class="xc-item-head">
                 <span class="xc-mark" aria-label={words} title={words}>{ symbol }</span>
-                <bdi class="xc-code">{ &item.code }</bdi>
+                <bdi class="xc-code">{ &item.code }</bdi>{ " " }
                 <span lang="en" dir="ltr">{ &item.text }</span>
             </div>
             if !item.when.is_empty() {

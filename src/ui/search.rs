@@ -49,7 +49,7 @@ pub fn search_panel(props: &SearchProps) -> Html {
                                 <li class={classes!("xc-candidate", selected.then_some("xc-selected"))}>
                                     <button type="button" {onclick} data-code={c.code.clone()}>
                                         <span class="xc-path">{ c.path.iter().map(|p| p.render(l)).collect::<Vec<_>>().join(" › ") }</span>
-                                        <bdi class="xc-code">{ &c.code }</bdi>
+                                        <bdi class="xc-code">{ &c.code }</bdi>{ " " }
                                         <span class="xc-text" lang="en" dir="ltr">{ &c.text }</span>
                                         <span class="xc-why">{ Msg::new("ui.search.matched")
                                             .arg("why", Arg::List(c.why.iter().cloned().map(|m| Arg::Msg(Box::new(m))).collect()))
