@@ -8,9 +8,13 @@
 //! - `tests/data/classifier-queries-4-9.tsv`: a held-out set for categories 4 to 9, written
 //!   from the official text by someone who saw neither the encoded entries nor the engine, and
 //!   never used to tune it. Its figures are the honest estimate for unseen descriptions.
+//! - `tests/data/search-queries-fr-de-ar.tsv`: short descriptions in French, German and Arabic,
+//!   written by someone who saw neither the synonym groups nor the engine; the widget's search
+//!   (not `classify`) must put the right entry in its first five.
 
 use exportcheck::bundled;
 use exportcheck::engine::classify::{classify, Status};
+use exportcheck::engine::search::search;
 
 struct Query {
     near_miss: bool,
@@ -119,4 +123,56 @@ fn held_out_set_for_categories_4_to_9() {
     );
     assert!(f.at5 >= 70.0, "recall@5 fell below 70 %");
     assert!(f.false_match <= 30.0, "false-match rate rose above 30 %");
+}
+
+#[test]
+fn search_in_french_german_and_arabic() {
+    let path = format!(
+        "{}/tests/data/search-queries-fr-de-ar.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("the labelled set exists");
+    let (list, index) = (bundled::list(), bundled::index());
+    let mut per_lang: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    let mut misses = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "three tab-separated columns: {line}");
+        let (lang, expect, query) = (cols[0], cols[1], cols[2]);
+        assert!(list.entry(expect).is_some(), "{expect} is an entry");
+        let mut entries: Vec<String> = Vec::new();
+        for c in search(list, index, query, 30) {
+            if !entries.contains(&c.entry) {
+                entries.push(c.entry);
+            }
+        }
+        let hit = entries.iter().take(5).any(|e| e == expect);
+        let slot = per_lang.entry(lang.to_string()).or_default();
+        slot.0 += 1;
+        slot.1 += usize::from(hit);
+        if !hit {
+            misses.push(format!(
+                "MISS {lang} {expect}: {query} -> {:?}",
+                &entries[..entries.len().min(5)]
+            ));
+        }
+    }
+    let (mut all, mut hits) = (0, 0);
+    for (lang, (n, h)) in &per_lang {
+        println!(
+            "search in {lang}: recall@5 {:.1} % ({h} of {n})",
+            100.0 * *h as f64 / *n as f64
+        );
+        all += n;
+        hits += h;
+    }
+    for m in &misses {
+        println!("  {m}");
+    }
+    let recall = 100.0 * hits as f64 / all as f64;
+    println!("search in French, German and Arabic: recall@5 {recall:.1} % ({hits} of {all})");
+    assert!(recall >= 40.0, "recall@5 fell below 40 %");
 }
