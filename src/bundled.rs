@@ -1,5 +1,6 @@
 //! The control list compiled into the binary by `src/build.rs`.
 
+use crate::engine::search::DefinitionWords;
 use crate::list::index::SearchIndex;
 use crate::list::measures::Measures;
 use crate::list::model::ControlList;
@@ -37,4 +38,10 @@ pub fn index() -> &'static SearchIndex {
 /// Size of the shipped search index in bytes, for the size report.
 pub fn index_size() -> usize {
     INDEX.len()
+}
+
+/// The words of the bundled list's definitions, for finding defined terms as the user types.
+pub fn definition_words() -> &'static DefinitionWords {
+    static DATA: OnceLock<DefinitionWords> = OnceLock::new();
+    DATA.get_or_init(|| DefinitionWords::of(list()))
 }

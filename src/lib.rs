@@ -24,8 +24,8 @@
 //!   elements to mount into, reads their `data-*` options, installs the panic screen and
 //!   stores work in `localStorage`.
 //!
-//! Invariants: no network API anywhere in the product (no fetch, XMLHttpRequest, WebSocket,
-//! beacons; the only requests are the page's own static files); every statement the tool
+//! Invariants: no network API anywhere in the product (the only requests are the page's own
+//! static files; `tests/privacy.rs` lists the APIs it scans for); every statement the tool
 //! makes carries its citation; a criterion it cannot decide is asked, never guessed.
 
 pub mod bundled;

@@ -69,7 +69,7 @@ fn codes_are_found_with_or_without_dots() {
 fn defined_terms_are_found_by_their_words() {
     let list = bundled::list();
     let named = |q: &str| {
-        exportcheck::engine::search::defined_terms(list, q, 5)
+        exportcheck::engine::search::defined_terms(list, bundled::definition_words(), q, 5)
             .into_iter()
             .map(|d| d.term.clone())
             .collect::<Vec<_>>()

@@ -173,11 +173,7 @@ fn every_key_named_in_the_code_exists_and_every_key_is_used() {
     );
     let unused: Vec<&String> = en
         .keys()
-        .filter(|k| {
-            !literals.contains(*k)
-                && !FAMILIES.iter().any(|f| k.starts_with(f))
-                && k.as_str() != "data"
-        })
+        .filter(|k| !literals.contains(*k) && !FAMILIES.iter().any(|f| k.starts_with(f)))
         .collect();
     assert!(
         unused.is_empty(),

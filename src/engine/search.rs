@@ -234,14 +234,37 @@ pub fn search(
     out
 }
 
+/// The stemmed words of every definition's term and of its text, in the list's order. A query
+/// is matched against them on every keystroke, so they are worked out once per list.
+pub struct DefinitionWords(Vec<(Vec<String>, Vec<String>)>);
+
+impl DefinitionWords {
+    pub fn of(list: &ControlList) -> DefinitionWords {
+        let words = |text: &str| {
+            let mut w = text::words(text);
+            w.sort();
+            w.dedup();
+            w
+        };
+        DefinitionWords(
+            list.definitions
+                .iter()
+                .map(|d| (words(&d.term), words(&d.text)))
+                .collect(),
+        )
+    }
+}
+
 /// Defined terms of the list ("specially designed", "development", ...) that the query names:
 /// every word of the query must occur in the term (the last word may be unfinished); terms
-/// whose definition text holds all the words follow.
-pub fn defined_terms<'a>(list: &'a ControlList, query: &str, limit: usize) -> Vec<&'a Definition> {
+/// whose definition text holds all the words follow. `words` is [`DefinitionWords::of`] `list`.
+pub fn defined_terms<'a>(
+    list: &'a ControlList,
+    words: &DefinitionWords,
+    query: &str,
+    limit: usize,
+) -> Vec<&'a Definition> {
     let q = text::words(query);
-    if q.is_empty() {
-        return Vec::new();
-    }
     let open = !query.ends_with(char::is_whitespace);
     let holds = |words: &[String]| {
         q.iter().enumerate().all(|(k, t)| {
@@ -250,15 +273,14 @@ pub fn defined_terms<'a>(list: &'a ControlList, query: &str, limit: usize) -> Ve
             })
         })
     };
-    let mut named: Vec<&Definition> = list
-        .definitions
-        .iter()
-        .filter(|d| holds(&text::words(&d.term)))
+    let with_words = || list.definitions.iter().zip(&words.0);
+    let mut named: Vec<&Definition> = with_words()
+        .filter(|(_, (term, _))| holds(term))
+        .map(|(d, _)| d)
         .collect();
-    let described: Vec<&Definition> = list
-        .definitions
-        .iter()
-        .filter(|d| !named.iter().any(|n| n.id == d.id) && holds(&text::words(&d.text)))
+    let described: Vec<&Definition> = with_words()
+        .filter(|(d, (_, text))| !named.iter().any(|n| n.id == d.id) && holds(text))
+        .map(|(d, _)| d)
         .collect();
     named.extend(described);
     named.truncate(limit);

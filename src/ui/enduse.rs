@@ -9,6 +9,7 @@ use crate::engine::determination::{Determination, Outcome};
 use crate::engine::draft::SavedWork;
 use crate::engine::enduse::{check, Verdict};
 use crate::i18n::{country_name, Arg, Msg};
+use crate::list::measures::Country;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -76,18 +77,21 @@ pub fn end_use_panel(props: &EndUseProps) -> Html {
         Some(_) => "ui.enduse.status.not_listed",
         None => "ui.enduse.status.no_entry",
     };
-    // Countries in the order of their names in the language shown.
-    let mut countries: Vec<(String, &crate::list::measures::Country)> = measures
-        .country
-        .iter()
-        .map(|c| {
-            (
-                country_name(l, &c.code).unwrap_or_else(|| c.name.clone()),
-                c,
-            )
-        })
-        .collect();
-    crate::embed::sort_by_name(l, &mut countries);
+    // Countries named and sorted in the language shown: once per language, not per keystroke.
+    let countries = use_memo(l, |l| {
+        let mut named: Vec<(String, &'static Country)> = measures
+            .country
+            .iter()
+            .map(|c| {
+                (
+                    country_name(*l, &c.code).unwrap_or_else(|| c.name.clone()),
+                    c,
+                )
+            })
+            .collect();
+        crate::embed::sort_by_name(*l, &mut named);
+        named
+    });
     html! {
         <section class="xc-step" aria-labelledby="xc-enduse">
             <h2 id="xc-enduse">{ l.t("ui.enduse.heading") }</h2>

@@ -7,8 +7,8 @@
 //! 3. end use and destination ([`enduse::EndUsePanel`]);
 //! 4. the determination record and the licence application draft ([`record::RecordPanel`]).
 //!
-//! Language: the [`App`] holds the language the user chose (the host's default until then)
-//! and provides it to every component as a context; components take every sentence from the
+//! Language: the state holds the language the user chose (the host's default until then) and
+//! the [`App`] provides it to every component as a context; components take every sentence from the
 //! translation files through [`Lang::t`] and [`crate::i18n::Msg::render`]. The list's own
 //! texts (descriptions, notes, questions) are English data: they carry `lang="en" dir="ltr"`, so that
 //! screen readers pronounce them as English inside a French or Arabic page.
@@ -80,18 +80,14 @@ pub type Dispatch = Callback<Action>;
 
 #[component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let lang = use_state({
-        let options = props.options.clone();
-        let chosen = props.chosen_lang;
-        move || {
-            chosen
-                .filter(|l| options.languages.contains(l))
-                .unwrap_or(options.lang)
-        }
-    });
+    // The language lives in the state (figures are read with its decimal mark); it starts as
+    // the user's earlier choice, else the host's default.
     let state = use_reducer({
         let initial = props.initial.clone();
-        let lang = *lang;
+        let lang = props
+            .chosen_lang
+            .filter(|l| props.options.languages.contains(l))
+            .unwrap_or(props.options.lang);
         move || State::new(initial, lang)
     });
     let save_error = use_state(|| None::<Msg>);
@@ -105,34 +101,22 @@ pub fn app(props: &AppProps) -> Html {
     {
         let key = props.options.storage_key.clone();
         let owns_page = props.owns_page;
-        use_effect_with(*lang, move |lang| {
+        use_effect_with(state.lang, move |lang| {
             embed::remember_lang(&key, *lang);
             if owns_page {
                 embed::set_page_language(*lang);
             }
         });
     }
-    {
-        // Figures are read with the decimal mark of the language shown.
-        let dispatch = state.dispatcher();
-        use_effect_with(*lang, move |lang| {
-            dispatch.dispatch(Action::Language(*lang))
-        });
-    }
-    let l = *lang;
+    let l = state.lang;
     let list = bundled::list();
     let entry = state.work.entry.as_deref().and_then(|c| list.entry(c));
     let determination = entry.map(|e| determine(list, e, &state.work.facts));
     let dispatch: Dispatch = state.dispatcher().to_callback();
-    let on_lang = {
-        let lang = lang.clone();
-        Callback::from(move |e: Event| {
-            let code = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(chosen) = Lang::from_code(&code) {
-                lang.set(chosen);
-            }
-        })
-    };
+    let on_lang = dispatch.reform(|e: Event| {
+        let code = e.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::Language(Lang::from_code(&code).unwrap_or_default())
+    });
 
     html! {
         <ContextProvider<Lang> context={l}>

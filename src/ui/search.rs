@@ -23,7 +23,9 @@ pub fn search_panel(props: &SearchProps) -> Html {
     let candidates = use_memo(props.query.clone(), |q| {
         search(list, bundled::index(), q, 12)
     });
-    let terms = use_memo(props.query.clone(), |q| defined_terms(list, q, 3));
+    let terms = use_memo(props.query.clone(), |q| {
+        defined_terms(list, bundled::definition_words(), q, 3)
+    });
     let oninput = props.dispatch.reform(|e: InputEvent| {
         Action::Query(e.target_unchecked_into::<HtmlInputElement>().value())
     });

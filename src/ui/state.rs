@@ -123,9 +123,6 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if matches!(action, Action::Language(l) if l == self.lang) {
-            return self;
-        }
         let mut s = (*self).clone();
         s.load_message = None;
         match action {
