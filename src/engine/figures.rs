@@ -10,6 +10,7 @@ use crate::list::model::Entry;
 use crate::list::quantity::{example, parse_number, QuantityError};
 use crate::list::units::{Dimension, UNITS};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// What to tell a person whose figure could not be read, for a parameter of `dimension`.
 pub fn error_message(error: &QuantityError, dimension: Dimension) -> Msg {
@@ -178,40 +179,34 @@ fn number_prefix(s: &str) -> Option<(&str, usize)> {
     (end > digits_from).then(|| (&s[..end], end))
 }
 
-/// The longest unit symbol at the start of `s`, ending at a word boundary.
+/// The longest unit symbol at the start of `s`, ending at a word boundary: as written first,
+/// then case-insensitively for words of two letters or more ("ghz", "Microns").
 fn unit_prefix(s: &str) -> Option<(&'static str, usize)> {
-    let mut best: Option<(&'static str, usize)> = None;
-    for u in UNITS {
-        for sym in u.symbols {
-            if sym.is_empty() || !s.starts_with(sym) {
-                continue;
-            }
-            let boundary = s[sym.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric());
-            if boundary && best.is_none_or(|b| sym.len() > b.1) {
-                best = Some((sym, sym.len()));
-            }
-        }
-    }
-    if best.is_none() {
-        // Case-insensitive for words ("ghz", "Microns").
+    longest_symbol(s, Cow::Borrowed, 1).or_else(|| {
         let lower = s.to_lowercase();
-        for u in UNITS {
-            for sym in u.symbols {
-                let l = sym.to_lowercase();
-                if sym.len() < 2 || !lower.starts_with(&l) {
-                    continue;
-                }
-                let boundary = lower[l.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric());
-                if boundary && best.is_none_or(|b| l.len() > b.1) {
-                    best = Some((sym, l.len()));
-                }
-            }
+        longest_symbol(&lower, |sym| Cow::Owned(sym.to_lowercase()), 2)
+    })
+}
+
+/// The longest unit symbol, as `form` writes it and at least `min_len` bytes long, that `s`
+/// starts with and that ends at a word boundary; with its length in `s`.
+fn longest_symbol(
+    s: &str,
+    form: impl Fn(&'static str) -> Cow<'static, str>,
+    min_len: usize,
+) -> Option<(&'static str, usize)> {
+    let mut best: Option<(&'static str, usize)> = None;
+    for sym in UNITS.iter().flat_map(|u| u.symbols.iter().copied()) {
+        let written = form(sym);
+        if written.len() < min_len || !s.starts_with(written.as_ref()) {
+            continue;
+        }
+        let boundary = s[written.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if boundary && best.is_none_or(|b| written.len() > b.1) {
+            best = Some((sym, written.len()));
         }
     }
     best
